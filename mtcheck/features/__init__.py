@@ -1,0 +1,144 @@
+"""Turn an article into per-token feature strings (DESIGN §3).
+
+Features come in two kinds:
+
+* **type features** depend on the word form alone (word, shape, affixes,
+  sentencepiece pieces, frequencies) and are cached per form;
+* **token features** depend on the article (position, spacing, lexicon phrases,
+  patterns, document evidence).
+
+The context window (±2 words) is expressed as ``p1=``/``n1=``/``p2=``/``n2=`` features of
+the neighbours' lower-cased forms, which also depend only on a form, so a linear
+model can score them per type too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from mtcheck.features import tokens as tokfeat
+from mtcheck.features.frequency import FrequencyTable
+from mtcheck.features.lexical import type_features
+from mtcheck.lang.pack import LanguagePack, PhraseMatcher
+from mtcheck.segment import Token, tokenize
+
+CONTEXT_ROLES = ("p1", "n1", "p2", "n2")
+BIGRAM_ROLES = ("b-", "b+")  # (previous word, word) and (word, next word)
+_OFFSETS = {"p1": -1, "n1": 1, "p2": -2, "n2": 2}
+BOUNDARY = "<b>"
+
+
+@dataclass(frozen=True)
+class FeatureConfig:
+    """Which feature families are on (the ablations switch them off)."""
+
+    pieces: bool = True
+    document: bool = True
+    lexicons: bool = True
+    context: bool = True
+
+    def as_dict(self) -> dict[str, bool]:
+        return {"pieces": self.pieces, "document": self.document, "lexicons": self.lexicons, "context": self.context}
+
+
+CLITICS = {"'s", "’s"}
+
+
+def _shifted(words: list[str]) -> dict[str, list[str]]:
+    n = len(words)
+    pad = [BOUNDARY, BOUNDARY] + words + [BOUNDARY, BOUNDARY]
+    return {role: pad[2 + shift : 2 + shift + n] for role, shift in _OFFSETS.items()}
+
+
+def context_keys(tokens: list[Token]) -> dict[str, list[str]]:
+    """Each token's neighbours (lower-cased) in every context role.
+
+    A possessive clitic is transparent for the words around it: in "said Butterfly's
+    results" the next word of "Butterfly" is "results", as it would be without the 's.
+    """
+    words = [t.text.lower() for t in tokens]
+    out = _shifted(words)
+    content = [i for i, w in enumerate(words) if w not in CLITICS]
+    if len(content) < len(words):
+        around = _shifted([words[i] for i in content])
+        for role, keys in out.items():
+            for i, key in zip(content, around[role]):
+                keys[i] = key
+    return out
+
+
+@dataclass
+class ArticleFeatures:
+    text: str
+    tokens: list[Token]
+    token_feats: list[list[str]]
+    evidence: list[list[tokfeat.Evidence]]
+    context: dict[str, list[str]]
+
+    def context_feats(self, i: int) -> list[str]:
+        """The context-window and bigram features of token ``i``."""
+        here = self.tokens[i].text.lower()
+        feats = [context_feature(role, self.context[role][i]) for role in CONTEXT_ROLES]
+        feats.append(context_feature("b-", bigram_key(self.context["p1"][i], here)))
+        feats.append(context_feature("b+", bigram_key(here, self.context["n1"][i])))
+        return feats
+
+
+def context_feature(role: str, key: str) -> str:
+    return f"{role}={key}"
+
+
+def bigram_key(left: str, right: str) -> str:
+    return f"{left} {right}"
+
+
+class Featurizer:
+    """Feature extraction for one language pack, frequency table and piece model."""
+
+    def __init__(
+        self,
+        pack: LanguagePack,
+        freq: FrequencyTable,
+        pieces: Callable[[str], list[str]],
+        config: FeatureConfig = FeatureConfig(),
+    ) -> None:
+        self.pack = pack
+        self.freq = freq
+        self.config = config
+        self._pieces = pieces
+        self._type_cache: dict[str, list[str]] = {}
+
+    def type_feats(self, form: str) -> list[str]:
+        feats = self._type_cache.get(form)
+        if feats is None:
+            feats = type_features(form, self.pack, self.freq, self._pieces, self.config.pieces)
+            self._type_cache[form] = feats
+        return feats
+
+    def article(
+        self,
+        text: str,
+        matcher: PhraseMatcher | None = None,
+        hidden: frozenset[str] = frozenset(),
+        stem_matcher: PhraseMatcher | None = None,
+    ) -> ArticleFeatures:
+        """Token features of one article (type and context features are added by callers)."""
+        tokens = tokenize(text)
+        tf = tokfeat.TokenFeatures([[] for _ in tokens], [[] for _ in tokens])
+        tokfeat.positional(tokens, tf)
+        type_feats = [self.type_feats(t.text) for t in tokens]
+        tokfeat.frequency_conjunctions(tokens, type_feats, tf)
+        tokfeat.pattern_hits(text, tokens, self.pack, tf)
+        if self.config.lexicons:
+            tokfeat.lexicon_hits(tokens, self.pack, matcher or self.pack.matcher, tf, hidden, stem_matcher, type_feats)
+        if self.config.document:
+            tokfeat.document_evidence(tokens, self.pack, tf, type_feats)
+        return ArticleFeatures(text, tokens, tf.feats, tf.evidence, context_keys(tokens))
+
+    def all_features(self, af: ArticleFeatures, i: int) -> list[str]:
+        """Every feature string of token ``i`` — what the trainer sees."""
+        feats = list(self.type_feats(af.tokens[i].text)) + af.token_feats[i]
+        if self.config.context:
+            feats += af.context_feats(i)
+        return feats

@@ -1,0 +1,46 @@
+"""English and source-language word frequencies, baked into the model at training time.
+
+wordfreq supplies the numbers when the model is trained; scanning only reads the
+arrays stored in the model's ``.npz`` so the scan path needs neither wordfreq nor
+its data files.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+class FrequencyTable:
+    """Zipf frequencies (0 = unknown, ~7 = 'the') of words in English and the source language."""
+
+    def __init__(self, words: np.ndarray, en: np.ndarray, src: np.ndarray) -> None:
+        order = np.argsort(words)
+        self.words = words[order]
+        self.en = en[order].astype(np.float32)
+        self.src = src[order].astype(np.float32)
+
+    def lookup(self, word: str) -> tuple[float, float]:
+        """(english zipf, source zipf) of a lower-cased word; (0, 0) when unknown."""
+        i = int(np.searchsorted(self.words, word))
+        if i < len(self.words) and self.words[i] == word:
+            return float(self.en[i]), float(self.src[i])
+        return 0.0, 0.0
+
+    @classmethod
+    def from_wordfreq(cls, src_lang: str, n_en: int = 60000, n_src: int = 40000) -> "FrequencyTable":
+        """Build from wordfreq (training only: imported lazily)."""
+        from wordfreq import top_n_list, zipf_frequency
+
+        vocab = sorted(
+            {w for w in top_n_list("en", n_en) + top_n_list(src_lang, n_src) if 0 < len(w) <= 24}
+        )
+        en = np.array([zipf_frequency(w, "en") for w in vocab], dtype=np.float32)
+        src = np.array([zipf_frequency(w, src_lang) for w in vocab], dtype=np.float32)
+        return cls(np.array(vocab, dtype="<U24"), en, src)
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {"freq_words": self.words, "freq_en": self.en, "freq_src": self.src}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> "FrequencyTable":
+        return cls(arrays["freq_words"], arrays["freq_en"], arrays["freq_src"])

@@ -1,0 +1,267 @@
+"""Features of a token *in its article*: position, spacing, lexicon and pattern hits,
+document evidence. Each feature that can justify a finding also records an
+:class:`Evidence` so the finding can name its rule and explain itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from mtcheck.features.document import back_translations
+from mtcheck.features.lexical import norm
+from mtcheck.lang.pack import LanguagePack, NameEntry, PhraseMatcher, fold
+from mtcheck.segment import Token
+
+_CUE_WINDOW = 15
+_PERSON_TYPES = {"person", "surname", "first_name"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a token may be a slip: the feature, the rule evidence id, and message details."""
+
+    feature: str
+    evidence: str  # e.g. "literal-name", "doc-backtranslation", "lexicon", "guillemets"
+    start: int  # token span of the evidence (indices)
+    end: int
+    detail: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str, default: str = "") -> str:
+        return dict(self.detail).get(key, default)
+
+
+@dataclass
+class TokenFeatures:
+    feats: list[list[str]]
+    evidence: list[list[Evidence]] = field(default_factory=list)
+
+
+def _add(tf: TokenFeatures, i: int, feature: str, ev: Evidence | None = None) -> None:
+    tf.feats[i].append(feature)
+    if ev is not None:
+        tf.evidence[i].append(ev)
+
+
+def positional(tokens: list[Token], tf: TokenFeatures) -> None:
+    for i, tok in enumerate(tokens):
+        if tok.sent_start:
+            _add(tf, i, "sent_start")
+        if tok.heading:
+            _add(tf, i, "heading")
+        if tok.in_quotes:
+            _add(tf, i, "in_quotes")
+        if not tok.text[:1].isalnum():
+            _add(tf, i, f"ws={tok.space_before or '_'}|{tok.text}")
+            _add(tf, i, f"wsa={tok.space_after or '_'}|{tok.text}")
+        elif tok.text[:1].isupper() and not tok.sent_start and not tok.heading:
+            _add(tf, i, "capmid")
+
+
+_TITLES = {"mr", "ms", "mrs", "mme", "m", "dr", "miss", "madame", "monsieur"}
+
+
+def _french_looking(feats: list[str]) -> bool:
+    return "accent" in feats or "srclex" in feats or any(f.startswith("dz=") and f[3:] in ("2", "3") for f in feats)
+
+
+def frequency_conjunctions(tokens: list[Token], type_feats: list[list[str]], tf: TokenFeatures) -> None:
+    """Capitalised mid-sentence × English frequency: the shape of a translated name;
+    a common English word after Mr/Ms ("Ms Big"); a common word beside a French-looking
+    name ("Stephen Lefebvre")."""
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if not tok.text[:1].isupper():
+            continue
+        enz = [f for f in type_feats[i] if f.startswith("enz=") or f == "srclex"]
+        if "capmid" in tf.feats[i]:
+            for f in enz:
+                _add(tf, i, f"capmid&{f}")
+        prev = tokens[i - 1].text.lower().rstrip(".") if i else ""
+        if prev in _TITLES:
+            _add(tf, i, "after_title")
+            for f in enz:
+                _add(tf, i, f"after_title&{f}")
+        for j in (i - 1, i + 1):
+            if 0 <= j < n and tokens[j].text[:1].isupper() and _french_looking(type_feats[j]):
+                for f in enz:
+                    _add(tf, i, f"near_french&{f}")
+                break
+
+
+def _inner(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The span's tokens whose capital letter means something (not the sentence's first)."""
+    first = tokens[start]
+    return tokens[start + 1 : end] if first.sent_start or first.heading else tokens[start:end]
+
+
+def _neighbour(tokens: list[Token], type_feats: list[list[str]], j: int) -> str:
+    """What stands beside a literal rendering: a French-looking or other capitalised word,
+    a courtesy title, or nothing of note."""
+    if not 0 <= j < len(tokens) or not tokens[j].text[:1].isupper():
+        return "none"
+    if tokens[j].text.lower().rstrip(".") in _TITLES:
+        return "title"
+    if tokens[j].sent_start or tokens[j].heading:
+        return "none"
+    return "fr" if _french_looking(type_feats[j]) else "cap"
+
+
+def _french_context(french_items: int) -> str:
+    """How French the article is (names from the pack, accented words): a literal
+    rendering in a story with no French in it is usually plain English."""
+    return "fr0" if french_items == 0 else "fr1" if french_items < 4 else "fr2"
+
+
+def lexicon_hits(
+    tokens: list[Token],
+    pack: LanguagePack,
+    matcher: PhraseMatcher,
+    tf: TokenFeatures,
+    hidden: frozenset[str] = frozenset(),
+    stem_matcher: PhraseMatcher | None = None,
+    type_feats: list[list[str]] | None = None,
+) -> None:
+    folded = [fold(t.text) for t in tokens]
+    hits = matcher.match(folded)
+    exact_calques = {h.start for h in hits if h.kind == "calque"}
+    for h in (stem_matcher or pack.stem_matcher).match(folded):
+        if h.start not in exact_calques:
+            c = h.payload
+            ev = Evidence("calque~", "lexicon", h.start, h.end, (("french", c.french), ("fix", "; ".join(c.idiomatic))))  # type: ignore[attr-defined]
+            for i in range(h.start, h.end):
+                _add(tf, i, "calque~", ev)
+    present = {h.payload.name for h in hits if h.kind == "name"}  # type: ignore[union-attr]
+    feats = type_feats or [[] for _ in tokens]
+    french_context = _french_context(len(present) + sum("accent" in f for f in feats))
+    counts: dict[str, int] = {}
+    for h in hits:
+        if h.kind == "name":
+            counts[h.payload.name] = counts.get(h.payload.name, 0) + 1  # type: ignore[union-attr]
+    for h in hits:
+        role = "B"
+        for i in range(h.start, h.end):
+            if h.kind == "literal":
+                entry: NameEntry = h.payload  # type: ignore[assignment]
+                cap = "cap" if any(t.text[:1].isupper() for t in _inner(tokens, h.start, h.end)) else "low"
+                protected = entry.type == "protected"
+                # the desk protects names its stories use: as strong as a name seen in the article
+                doc = "doc" if entry.name in present or protected else "nodoc"
+                feat = f"lit:{cap}:{doc}"
+                ev = Evidence(
+                    feat,
+                    "protected-name" if protected else "literal-name",
+                    h.start,
+                    h.end,
+                    (("name", entry.name), ("note", entry.note), ("count", str(counts.get(entry.name, 0)))),
+                )
+                _add(tf, i, feat, ev)
+                _add(tf, i, f"lit:{role}")
+                # a translated first name or surname is also an ordinary English name (Brown, William)
+                kind = "person" if entry.type in _PERSON_TYPES else "other"
+                _add(tf, i, f"{feat}:{kind}")
+                # "the East" in "the East Midlands", "Philip" before "Green": part of an English name
+                for side, neighbour in (("prev", _neighbour(tokens, feats, h.start - 1)), ("next", _neighbour(tokens, feats, h.end))):
+                    _add(tf, i, f"lit:{kind}:{side}={neighbour}")
+                _add(tf, i, f"{feat}:{french_context}")
+            elif h.kind == "calque":
+                c = h.payload
+                ev = Evidence("calque", "lexicon", h.start, h.end, (("french", c.french), ("fix", "; ".join(c.idiomatic))))  # type: ignore[attr-defined]
+                _add(tf, i, "calque", ev)
+                _add(tf, i, f"calque:{role}:{c.kind}")  # type: ignore[attr-defined]
+            elif h.kind == "untranslated":
+                u = h.payload
+                feat = "untr:q" if tokens[i].in_quotes else "untr"
+                ev = Evidence(feat, "lexicon", h.start, h.end, (("english", u.english),))  # type: ignore[attr-defined]
+                _add(tf, i, feat, ev)
+            else:  # name, accepted, loanword: evidence *against* a slip
+                _add(tf, i, f"{h.kind}:{role}")
+            role = "I"
+    _false_friends(tokens, pack, tf, hidden, feats)
+
+
+def _false_friends(
+    tokens: list[Token], pack: LanguagePack, tf: TokenFeatures, hidden: frozenset[str], type_feats: list[list[str]]
+) -> None:
+    ff = pack.false_friends
+    normed: list[str] | None = None
+    for i, tok in enumerate(tokens):
+        low = tok.text.lower()
+        if low not in ff and (low := norm(tok.text)) not in ff:
+            continue
+        entries = [e for e in ff[low] if e.wrong not in hidden]
+        if not entries:
+            continue
+        if normed is None:
+            normed = [norm(t.text) for t in tokens]
+        window = set(normed[max(0, i - _CUE_WINDOW) : i + _CUE_WINDOW])
+        best = max(entries, key=lambda e: len(window.intersection(e.cues)))
+        cued = bool(window.intersection(best.cues))
+        feat = f"ff:{best.kind}:{'cue' if cued else 'nocue'}"
+        ev = Evidence(feat, "lexicon-context" if cued else "lexicon", i, i + 1,
+                      (("french", best.french), ("fix", "; ".join(best.right))))
+        _add(tf, i, feat, ev)
+        _add(tf, i, "ff")
+        # a frequent English word is more often used in its English sense
+        for f in type_feats[i]:
+            if f.startswith("enz="):
+                _add(tf, i, f"{feat}&{f}")
+
+
+def pattern_hits(text: str, tokens: list[Token], pack: LanguagePack, tf: TokenFeatures) -> None:
+    """Typography and number patterns; every token overlapping a match gets the feature."""
+    if not tokens:
+        return
+    starts = [t.start for t in tokens]
+    for pat in pack.patterns:
+        for m in pat.regex.finditer(text):
+            lo = max(0, bisect.bisect_right(starts, m.start()) - 1)
+            first = None
+            last = None
+            for i in range(lo, len(tokens)):
+                t = tokens[i]
+                if t.start >= m.end():
+                    break
+                if t.end > m.start():
+                    first = i if first is None else first
+                    last = i
+            if first is None:
+                continue
+            ev = Evidence(f"pat={pat.id}", pat.id, first, last + 1, (("match", m.group()),))
+            for i in range(first, last + 1):
+                _add(tf, i, f"pat={pat.id}", ev)
+    _unbalanced_quotes(tokens, tf)
+
+
+def _unbalanced_quotes(tokens: list[Token], tf: TokenFeatures) -> None:
+    """A straight quote that closes nothing on its line, or opens one never closed."""
+    by_line: dict[int, list[int]] = {}
+    for i, t in enumerate(tokens):
+        if t.text in "\"“”":
+            by_line.setdefault(t.line, []).append(i)
+    for idxs in by_line.values():
+        if len(idxs) % 2 == 1:
+            i = idxs[-1]
+            ev = Evidence("quote:odd", "unbalanced-quote", i, i + 1)
+            _add(tf, i, "quote:odd", ev)
+
+
+def document_evidence(tokens: list[Token], pack: LanguagePack, tf: TokenFeatures, type_feats: list[list[str]]) -> None:
+    for bt in back_translations(tokens, pack):
+        cap = "mid" if not tokens[bt.start].sent_start else "start"
+        many = "many" if bt.count >= 2 else "one"
+        ev = Evidence(
+            f"bt:{cap}",
+            "doc-backtranslation",
+            bt.start,
+            bt.end,
+            (("name", bt.name), ("french", bt.source), ("count", str(bt.count))),
+        )
+        for i in range(bt.start, bt.end):
+            _add(tf, i, f"bt:{cap}", ev)
+            _add(tf, i, f"bt:{many}")
+            # even a very common English word is a translated name when the article prints the original
+            for f in type_feats[i]:
+                if f.startswith("enz="):
+                    _add(tf, i, f"bt&{f}")
+

@@ -1,0 +1,1 @@
+"""The trained model: arrays scored with numpy, stored without pickle."""

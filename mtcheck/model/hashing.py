@@ -1,0 +1,15 @@
+"""Stable feature ids: crc32 of the feature string (Python's ``hash`` is salted per process)."""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+
+
+def feature_id(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8"))
+
+
+def feature_ids(features: list[str]) -> np.ndarray:
+    return np.fromiter((zlib.crc32(f.encode("utf-8")) for f in features), dtype=np.int64, count=len(features))

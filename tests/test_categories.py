@@ -1,0 +1,40 @@
+"""One realistic sentence per slip family: the shipped model flags the slip, in its category."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ("entity", "Le Monde", "The daily Le Monde first reported the deal, and The World said on Tuesday that talks had resumed.", "The World"),
+    ("calque", "put in examination", "The former minister was put in examination for favouritism on Tuesday, a judicial source said.", "put in examination"),
+    ("typography", "guillemets", "« We will not give up », the union leader told reporters outside the ministry.", "«"),
+    ("typography", "space before colon", "The prosecutor was clear : the investigation will continue until all suspects are found.", " :"),
+    ("number_format", "French time", "The meeting at the Elysee Palace will begin at 14h30 on Thursday, officials said.", "14h30"),
+    ("number_format", "space thousands", "Some 20 000 people marched through the city centre on Saturday, police said.", "20 000"),
+    ("untranslated", "selon", "The strike will continue next week, selon the union, which represents most drivers.", "selon"),
+    ("false_friend", "manifestation", "Protesters gathered for a manifestation in front of the prefecture on Saturday to demand the release of the activists.", "manifestation"),
+]
+
+
+@pytest.mark.parametrize("category,label,sentence,slip", CASES, ids=[c[1] for c in CASES])
+def test_flags_slip_in_category(detector, category, label, sentence, slip):
+    result = detector.check(sentence)
+    start = sentence.index(slip)
+    hits = [f for f in result.findings if f.start < start + len(slip) and start < f.end]
+    assert hits, f"{slip!r} not flagged; findings: {[(f.text, f.category) for f in result.findings]}"
+    assert hits[0].category == category
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Emmanuel Macron met Marine Le Pen of the National Rally at the Elysee Palace on Monday.",
+        "Gendarmes sealed off the banlieue as the prefecture ordered shops to close at 6 p.m.",
+        "The White House said the Supreme Court ruling would be studied carefully on Capitol Hill.",
+        "Le Monde and Le Figaro both reported that Jean-Yves Le Drian would travel to Algiers.",
+        "Shares in Apple and Amazon rose 2.5% on Wall Street, lifting the Nasdaq to a record 18,250 points.",
+    ],
+)
+def test_quiet_on_correct_english(detector, sentence):
+    result = detector.check(sentence)
+    assert result.findings == [], [(f.text, f.rule, round(f.confidence, 2)) for f in result.findings]

@@ -1,0 +1,119 @@
+"""The stored model: numpy scoring equals scikit-learn's, loading refuses bad files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import ROOT
+from mtcheck.corpus.records import load_split
+from mtcheck.detector import Detector, piece_function
+from mtcheck.features import Featurizer
+from mtcheck.lang.pack import load_pack
+from mtcheck.model import store
+from mtcheck.model.hashing import feature_ids
+from mtcheck.training.train import TrainConfig, build_matrix, fit_linear, to_matrix
+
+
+def test_numpy_scoring_matches_sklearn_predict_proba():
+    from scipy.sparse import csr_matrix
+
+    shipped = store.load()
+    pack = load_pack("fr")
+    featurizer = Featurizer(pack, shipped.freq, piece_function(shipped.pieces_path))
+    arts = load_split(ROOT / "corpora", "train")
+    arts = [a for a in arts if a.kind == "mt"][:4] + [a for a in arts if a.kind == "clean"][:4]
+    cfg = TrainConfig(corpora=ROOT / "corpora", hide_rate=0.0, min_count=1)
+    rows, y = build_matrix(featurizer, arts, pack, cfg)
+    linear, clf, kept = fit_linear(rows, y, cfg)
+    for a in arts[:3] + arts[-2:]:
+        af = featurizer.article(a.text)
+        ours = linear.predict_proba(featurizer, af)
+        X = to_matrix([feature_ids(featurizer.all_features(af, i))
+                       for i in range(len(af.tokens))], kept, csr_matrix)
+        theirs = np.zeros_like(ours)
+        theirs[:, clf.classes_] = clf.predict_proba(X)
+        np.testing.assert_allclose(ours, theirs, atol=1e-5)
+
+
+@pytest.fixture()
+def model_copy(tmp_path) -> Path:
+    dst = tmp_path / "model"
+    shutil.copytree(store.DEFAULT_MODEL_DIR, dst)
+    return dst
+
+
+def test_loads_and_carries_signature(model_copy):
+    det = Detector(model=store.load(model_copy))
+    assert det.signature.startswith("mtcheck ") and "|lang fr|" in det.signature
+
+
+def test_refuses_tampered_weights(model_copy):
+    p = model_copy / store.WEIGHTS
+    data = bytearray(p.read_bytes())
+    data[-10] ^= 0xFF
+    p.write_bytes(bytes(data))
+    with pytest.raises(store.ModelError, match="checksum"):
+        store.load(model_copy)
+
+
+def test_refuses_other_format_version(model_copy):
+    meta = json.loads((model_copy / store.META).read_text())
+    meta["format_version"] = 999
+    (model_copy / store.META).write_text(json.dumps(meta))
+    with pytest.raises(store.ModelError, match="format version"):
+        store.load(model_copy)
+
+
+def test_refuses_missing_model(tmp_path):
+    with pytest.raises(store.ModelError, match="mtcheck train"):
+        store.load(tmp_path)
+
+
+def test_weights_hold_no_pickled_objects():
+    with np.load(store.DEFAULT_MODEL_DIR / store.WEIGHTS, allow_pickle=False) as npz:
+        for k in npz.files:
+            assert npz[k].dtype != object
+
+
+def test_scan_path_does_not_import_sklearn_or_scipy():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from mtcheck import check; check('The accounts moved to Talking after Parler went dark.');"
+        "bad=[m for m in ('sklearn','scipy','wordfreq','docx') if m in sys.modules]; print(','.join(bad))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ""
+
+
+def test_noisy_category_gets_a_higher_threshold_of_its_own():
+    from mtcheck.training.train import category_thresholds
+
+    rng = np.random.default_rng(0)
+    spans, conf = [], []
+    for i in range(200):  # entity: confident and right; false_friend: confident and right half the time
+        c = float(rng.uniform(0.5, 1.0))
+        spans.append((f"a{i % 20}", c, True, "entity"))
+        conf.append(c)
+        spans.append((f"a{i % 20}", c, c > 0.97 or i % 2 == 0, "false_friend"))
+        conf.append(c)
+    raised = category_thresholds(spans, np.array(conf), 0.6, 0.9)
+    assert "entity" not in raised
+    assert raised["false_friend"] > 0.95
+
+
+def test_category_threshold_applies_by_default_and_yields_to_min_confidence(model_copy):
+    from mtcheck.detector import Options
+
+    model = store.load(model_copy)
+    model.category_thresholds = {"false_friend": 0.99}
+    default = Detector(model=model)
+    assert default.threshold_for("false_friend") == 0.99
+    assert default.threshold_for("entity") == model.threshold
+    assert Detector(Options(min_confidence=0.4), model=model).threshold_for("false_friend") == 0.4
