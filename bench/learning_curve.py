@@ -2,6 +2,10 @@
 it (issue 3: "before and after the full corpora").
 
     python bench/learning_curve.py [--fractions 0.25 0.5 1.0] [--out bench/out/learning_curve.json]
+    python bench/learning_curve.py --fractions 0.25 0.5 --card mtcheck/models/fr-default/MODEL_CARD.md
+
+With --card, the table goes into that model card, with the model beside it (trained on all of
+`train`, its metrics.json) as the last row.
 
 Each slice keeps the first fraction of the `train` articles of each kind (by id, so the
 slice is what the first writers produced); `dev` and `heldout` stay whole.
@@ -20,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mtcheck.corpus.records import KINDS, corpus_paths, load_split, write_jsonl  # noqa: E402
+from mtcheck.training.card import write_growth_section  # noqa: E402
 from mtcheck.training.train import TrainConfig, train  # noqa: E402
 
 
@@ -27,6 +32,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--fractions", type=float, nargs="+", default=[0.25, 0.5, 1.0])
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "learning_curve.json")
+    ap.add_argument("--card", type=Path, help="model card to write the table into")
     args = ap.parse_args()
     source = ROOT / "corpora"
     rows = []
@@ -53,6 +59,17 @@ def main() -> int:
         print(json.dumps(row), flush=True)
         rows.append(row)
         shutil.rmtree(folder, ignore_errors=True)
+    if args.card:
+        full = json.loads((args.card.parent / "metrics.json").read_text())
+        rows.append({
+            "fraction": 1.0,
+            "train_mt": full["counts"]["train"]["mt"],
+            "train_clean": full["counts"]["train"]["clean"],
+            "heldout": full["heldout"]["overall"],
+            "heldout_ece": full["heldout"]["ece"],
+            "generalisation_recall": full["heldout"]["generalisation_recall"],
+        })
+        write_growth_section(args.card, rows)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(rows, indent=1) + "\n")
     return 0

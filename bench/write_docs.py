@@ -22,6 +22,10 @@ def _load(name: str) -> dict | list | None:
     return json.loads(path.read_text()) if path.exists() else None
 
 
+def _threshold_label(t: float | None) -> str:
+    return "not given (default: global, raised per category)" if t is None else f"{t} (all categories)"
+
+
 def _table(report: dict) -> list[str]:
     lines = ["| category | findings | slips | precision | recall | F0.5 |", "|---|---|---|---|---|---|"]
     for name, t in list(report["per_category"].items()) + [("**overall**", report["overall"])]:
@@ -124,7 +128,7 @@ def evaluation(rw: dict | None, abl: list | None, metrics: dict) -> str:
             "",
             "| `--min-confidence` | held-out P | held-out R | NTREX false alarms /1k | BBC false alarms /1k |",
             "|---|---|---|---|---|",
-            *[f"| {r['threshold']}{' (default)' if r['default'] else ''} | {r['precision']:.3f} | {r['recall']:.3f} | "
+            *[f"| {_threshold_label(r['threshold'])} | {r['precision']:.3f} | {r['recall']:.3f} | "
               f"{r.get('ntrex_per_1000', '–')} | {r.get('bbc-test_per_1000', '–')} |" for r in thresholds["rows"]],
         ]
     if abl:

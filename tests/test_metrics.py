@@ -51,3 +51,18 @@ def test_auc_and_lintscore():
     assert roc_auc(np.array([0.9, 0.8, 0.1]), np.array([1, 1, 0])) == 1.0
     assert roc_auc(np.array([0.5, 0.5]), np.array([1, 0])) == 0.5
     assert lintscore(0, 0) == 0.0 and lintscore(4, 0) == 4.0
+
+
+def test_growth_section_is_replaced_not_repeated(tmp_path):
+    from mtcheck.training.card import GROWTH_HEADING, write_growth_section
+
+    card = tmp_path / "MODEL_CARD.md"
+    card.write_text("# Model card\n\n## Attribution\n\nwordfreq.\n", encoding="utf-8")
+    row = {"fraction": 0.5, "train_mt": 10, "train_clean": 8, "heldout_ece": 0.03, "generalisation_recall": 0.3,
+           "heldout": {"precision": 0.9, "recall": 0.4, "f0.5": 0.72}}
+    write_growth_section(card, [row])
+    write_growth_section(card, [row, {**row, "fraction": 1.0}])
+    text = card.read_text(encoding="utf-8")
+    assert text.count(GROWTH_HEADING) == 1
+    assert "| 50% | 10 | 8 | 0.900 | 0.400 | 0.720 | 0.030 | 0.300 |" in text
+    assert "| 100% |" in text and text.startswith("# Model card") and "wordfreq." in text

@@ -108,6 +108,26 @@ def test_noisy_category_gets_a_higher_threshold_of_its_own():
     assert raised["false_friend"] > 0.95
 
 
+def test_category_meeting_the_target_keeps_the_global_threshold():
+    """All typography confidences sit high and all are right: raising its threshold to its
+    lowest dev score would drop held-out findings between the two for nothing."""
+    from mtcheck.training.train import category_thresholds
+
+    spans = [(f"a{i}", 0.0, True, "typography") for i in range(30)]
+    conf = np.linspace(0.8, 1.0, 30)
+    assert category_thresholds(spans, conf, 0.5, 0.9) == {}
+
+
+def test_threshold_keeps_the_finding_that_sets_it():
+    """Nine right of the top ten reach 0.9 precision; the tenth (0.8735) must stay in."""
+    from mtcheck.training.train import choose_threshold
+
+    conf = np.array([0.9995, 0.997, 0.996, 0.994, 0.982, 0.963, 0.934, 0.911, 0.899, 0.8735, 0.735, 0.73])
+    ok = np.array([1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0], dtype=bool)
+    t = choose_threshold(conf, ok, 0.9)
+    assert t <= 0.8735 and (conf >= t).sum() == 10
+
+
 def test_category_threshold_applies_by_default_and_yields_to_min_confidence(model_copy):
     from mtcheck.detector import Options
 

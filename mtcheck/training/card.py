@@ -7,6 +7,8 @@ from pathlib import Path
 
 from mtcheck.training.evaluate import format_text
 
+GROWTH_HEADING = "## Held-out metrics as the corpora grew"
+
 
 def write_card(report, folder: Path, real_mt: dict | None = None) -> None:
     m = report.model
@@ -60,7 +62,41 @@ def write_card(report, folder: Path, real_mt: dict | None = None) -> None:
         "whose data is licensed CC BY-SA 4.0.",
         "",
     ]
-    (folder / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")
+    card = folder / "MODEL_CARD.md"
+    growth = _section(card.read_text(encoding="utf-8"), GROWTH_HEADING) if card.exists() else ""
+    card.write_text("\n".join(lines) + growth, encoding="utf-8")
+
+
+def _section(text: str, heading: str) -> str:
+    """The section under ``heading`` (up to the next level-2 heading), or ''."""
+    start = text.find(heading + "\n")
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + len(heading))
+    return text[start:] if end < 0 else text[start : end + 1]
+
+
+def write_growth_section(card: Path, rows: list[dict]) -> None:
+    """Put the learning curve (``bench/learning_curve.py``) into a model card; retraining into
+    the same folder keeps it, since it takes several trainings to measure."""
+    lines = [
+        GROWTH_HEADING,
+        "",
+        "The same training recipe on the first part of the `train` split (by article id, i.e. what the "
+        "first writers produced) and on all of it; `dev` and `heldout` whole. "
+        "Measured by `python bench/learning_curve.py --card mtcheck/models/fr-default/MODEL_CARD.md`.",
+        "",
+        "| train share | MT articles | clean articles | held-out P | R | F0.5 | ECE | generalisation R |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        h = r["heldout"]
+        lines.append(f"| {r['fraction']:.0%} | {r['train_mt']} | {r['train_clean']} | {h['precision']:.3f} | "
+                     f"{h['recall']:.3f} | {h['f0.5']:.3f} | {r['heldout_ece']:.3f} | {r['generalisation_recall']:.3f} |")
+    text = card.read_text(encoding="utf-8")
+    old = _section(text, GROWTH_HEADING)
+    body = text.replace(old, "") if old else text
+    card.write_text(body.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _real_mt_section(real: dict) -> list[str]:

@@ -219,12 +219,17 @@ def choose_calibration(spans: list[tuple[str, float, bool, str]]) -> str:
 def category_thresholds(spans: list[tuple[str, float, bool, str]], oof: np.ndarray, threshold: float,
                         target: float) -> dict[str, float]:
     """Categories whose out-of-fold dev precision misses ``target`` at the global threshold get
-    a higher one of their own (a false friend is a matter of sense, and its score says less)."""
+    a higher one of their own (a false friend is a matter of sense, and its score says less).
+    A category that meets the target there keeps the global threshold, even when all its dev
+    confidences sit higher: raising it to its lowest dev score would only cost recall."""
     ok = np.array([s[2] for s in spans])
     cats = np.array([s[3] for s in spans])
     out = {}
     for cat in sorted(set(cats.tolist())):
         mine = cats == cat
+        above = mine & (oof >= threshold)
+        if not above.any() or ok[above].mean() >= target:
+            continue
         t = choose_threshold(oof[mine], ok[mine], target)
         if t > threshold:
             out[cat] = round(t, 3)
@@ -255,7 +260,8 @@ def choose_threshold(conf: np.ndarray, ok: np.ndarray, target: float, clean_conf
     Precision is measured where slips are dense (one every 20–30 words); the alarm cap keeps the
     tool quiet on clean copy, where a desk reads most of its stories."""
     best = 1.0
-    for t in sorted(set(np.round(conf, 3).tolist()), reverse=True):
+    # candidates floored to 3 decimals, so the finding that sets a threshold is kept by it
+    for t in sorted(set((np.floor(conf * 1000) / 1000).round(3).tolist()), reverse=True):
         sel = conf >= t
         quiet = True
         if max_alarms is not None and clean_conf is not None and clean_words:
