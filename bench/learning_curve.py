@@ -28,6 +28,18 @@ from mtcheck.training.card import write_growth_section  # noqa: E402
 from mtcheck.training.train import TrainConfig, train  # noqa: E402
 
 
+def _row(fraction: float, train_counts: dict, heldout: dict) -> dict:
+    """One learning-curve row from a training run's train counts and held-out report."""
+    return {
+        "fraction": fraction,
+        "train_mt": train_counts["mt"],
+        "train_clean": train_counts["clean"],
+        "heldout": heldout["overall"],
+        "heldout_ece": heldout["ece"],
+        "generalisation_recall": heldout["generalisation_recall"],
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--fractions", type=float, nargs="+", default=[0.25, 0.5, 1.0])
@@ -48,27 +60,13 @@ def main() -> int:
         for split in ("dev", "heldout"):
             shutil.copy(corpus_paths(source)[split], paths[split])
         report = train(TrainConfig(corpora=folder), log=lambda m: None)
-        row = {
-            "fraction": fraction,
-            "train_mt": sum(a.kind == "mt" for a in sliced),
-            "train_clean": sum(a.kind == "clean" for a in sliced),
-            "heldout": report.heldout["overall"],
-            "heldout_ece": report.heldout["ece"],
-            "generalisation_recall": report.heldout["generalisation_recall"],
-        }
+        row = _row(fraction, report.counts["train"], report.heldout)
         print(json.dumps(row), flush=True)
         rows.append(row)
         shutil.rmtree(folder, ignore_errors=True)
     if args.card:
         full = json.loads((args.card.parent / "metrics.json").read_text())
-        rows.append({
-            "fraction": 1.0,
-            "train_mt": full["counts"]["train"]["mt"],
-            "train_clean": full["counts"]["train"]["clean"],
-            "heldout": full["heldout"]["overall"],
-            "heldout_ece": full["heldout"]["ece"],
-            "generalisation_recall": full["heldout"]["generalisation_recall"],
-        })
+        rows.append(_row(1.0, full["counts"]["train"], full["heldout"]))
         write_growth_section(args.card, rows)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(rows, indent=1) + "\n")
