@@ -33,6 +33,22 @@ def _table(report: dict) -> list[str]:
     return lines
 
 
+def _split_note(real: dict) -> list[str]:
+    """The set counts findings in its human references as false; say how much of the
+    precision gap that is."""
+    split = real.get("split_by_kind")
+    if not split:
+        return []
+    refs = ", ".join(f"{c} {n}" for c, n in split["reference_findings"].items()) or "none"
+    note = (" Reading them shows the number_format ones are French habits the references kept (space-separated "
+            "thousands, a decimal comma), which a desk would also change.") if "number_format" in split["reference_findings"] else ""
+    return [
+        f"On the MT texts alone precision is {split['mt_texts']['precision']:.3f} ({split['mt_texts']['findings']} findings). "
+        f"Findings in the human references, all counted false by the set: {refs}.{note}",
+        "",
+    ]
+
+
 def evaluation(rw: dict | None, abl: list | None, metrics: dict) -> str:
     held = metrics["heldout"]
     out = [
@@ -71,6 +87,7 @@ def evaluation(rw: dict | None, abl: list | None, metrics: dict) -> str:
             "",
             f"Generalisation recall: {real['generalisation_recall']:.3f}. Calibration error on this set: {real['ece']:.3f}.",
             "",
+            *_split_note(real),
             "Missed slips by family (what to learn next):",
             "",
             "| family | missed |",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from mtcheck.lang.pack import load_pack
+
 CASES = [
     ("entity", "Le Monde", "The daily Le Monde first reported the deal, and The World said on Tuesday that talks had resumed.", "The World"),
     ("calque", "put in examination", "The former minister was put in examination for favouritism on Tuesday, a judicial source said.", "put in examination"),
@@ -38,3 +40,19 @@ def test_flags_slip_in_category(detector, category, label, sentence, slip):
 def test_quiet_on_correct_english(detector, sentence):
     result = detector.check(sentence)
     assert result.findings == [], [(f.text, f.rule, round(f.confidence, 2)) for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    "pattern,text,expected",
+    [
+        ("glued-sentence", "The vote ended.The minister left the chamber.", ["ended.The"]),
+        ("glued-sentence", "Figures published on example.org show a fall.", []),
+        ("space-thousands", "Some 12 500 people and 1 250 000 euros.", ["12 500", "1 250 000"]),
+        ("space-thousands", "Call the helpline free on 0800 246 810 today.", []),
+    ],
+    ids=["glued", "web address", "thousands", "phone number"],
+)
+def test_pattern_edges(pattern, text, expected):
+    """Web addresses and phone numbers are English, not glued sentences or French thousands."""
+    pat = next(p for p in load_pack("fr").patterns if p.id == pattern)
+    assert [m.group() for m in pat.regex.finditer(text)] == expected
