@@ -56,3 +56,16 @@ def test_pattern_edges(pattern, text, expected):
     """Web addresses and phone numbers are English, not glued sentences or French thousands."""
     pat = next(p for p in load_pack("fr").patterns if p.id == pattern)
     assert [m.group() for m in pat.regex.finditer(text)] == expected
+
+
+def test_back_translation_says_whether_it_used_the_first_sense():
+    from mtcheck.features.document import back_translations
+    from mtcheck.segment import tokenize
+
+    pack = load_pack("fr")
+    text = ("Users left Parler for rival apps. Analysts said Talking had lost its lead. "
+            "A columnist at Le Monde wrote that the People would decide.")
+    tokens = tokenize(text)
+    hits = {text[tokens[h.start].start : tokens[h.end - 1].end]: h for h in back_translations(tokens, pack)}
+    assert hits["Talking"].name == "Parler" and hits["Talking"].primary
+    assert hits["People"].name == "Monde" and not hits["People"].primary  # monde is first "world"

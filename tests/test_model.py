@@ -137,3 +137,22 @@ def test_category_threshold_applies_by_default_and_yields_to_min_confidence(mode
     assert default.threshold_for("false_friend") == 0.99
     assert default.threshold_for("entity") == model.threshold
     assert Detector(Options(min_confidence=0.4), model=model).threshold_for("false_friend") == 0.4
+
+
+def test_capitalisation_counts_skip_sentence_starts_and_slips():
+    from mtcheck.corpus.records import Article
+    from mtcheck.training.capitals import capitalisation_counts
+
+    text = "Talking is cheap. The staff kept talking on Sunday, and Talking grew."
+    slip = text.rindex("Talking")
+    art = Article("a", "mt", "train", text, slips=[{"start": slip, "end": slip + 7, "category": "entity"}])
+    counts = capitalisation_counts([art])
+    assert counts["talking"] == (0, 1)  # the sentence start and the annotated slip do not count
+    assert counts["sunday"] == (1, 1)
+
+
+def test_shipped_model_knows_how_english_capitalises():
+    freq = store.load(store.DEFAULT_MODEL_DIR).freq
+    assert freq.capitalised_share("sunday") > 0.9
+    assert 0 <= freq.capitalised_share("talking") < 0.05
+    assert freq.capitalised_share("zzzqx") == -1.0

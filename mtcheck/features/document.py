@@ -25,6 +25,7 @@ class BackTranslation:
     name: str  # the name as the article prints it elsewhere
     source: str  # the French the English words come from
     count: int  # how many times the article prints the name
+    primary: bool  # every word is the French word's first-listed sense ("talk" for parler, not "people" for monde)
 
 
 def english_lemmas(word: str) -> list[str]:
@@ -110,7 +111,12 @@ def back_translations(tokens: list[Token], pack: LanguagePack) -> list[BackTrans
                     s = starts[0]
                     width = len(key.split())
                     name = re.sub(r"['’]s?$", "", " ".join(t.text for t in tokens[s : s + width]))
-                    hits.append(BackTranslation(i, j, name, key, len(starts)))
+                    primary = all(
+                        pack.fr_to_en.get(fr, ("",))[0] in english_lemmas(en)
+                        for fr, en in zip(combo, folded[i:j])
+                        if en not in _PARTICLES
+                    )
+                    hits.append(BackTranslation(i, j, name, key, len(starts), primary))
                     break
     return _longest(hits)
 

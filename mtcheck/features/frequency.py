@@ -2,7 +2,9 @@
 
 wordfreq supplies the numbers when the model is trained; scanning only reads the
 arrays stored in the model's ``.npz`` so the scan path needs neither wordfreq nor
-its data files.
+its data files. Beside them sits how often English capitalises each word in mid-sentence,
+counted on the training text: wordfreq folds case, and "Talking" mid-sentence is only
+suspect because English seldom capitalises the word there ("Sunday" it always does).
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ import numpy as np
 class FrequencyTable:
     """Zipf frequencies (0 = unknown, ~7 = 'the') of words in English and the source language."""
 
-    def __init__(self, words: np.ndarray, en: np.ndarray, src: np.ndarray) -> None:
+    def __init__(self, words: np.ndarray, en: np.ndarray, src: np.ndarray, cap: np.ndarray | None = None) -> None:
         order = np.argsort(words)
         self.words = words[order]
         self.en = en[order].astype(np.float32)
         self.src = src[order].astype(np.float32)
+        self.cap = (np.full(len(words), -1.0) if cap is None else cap[order]).astype(np.float32)
 
     def lookup(self, word: str) -> tuple[float, float]:
         """(english zipf, source zipf) of a lower-cased word; (0, 0) when unknown."""
@@ -25,6 +28,22 @@ class FrequencyTable:
         if i < len(self.words) and self.words[i] == word:
             return float(self.en[i]), float(self.src[i])
         return 0.0, 0.0
+
+    def capitalised_share(self, word: str) -> float:
+        """Share of mid-sentence uses capitalised in the training text; -1 when too rare to say."""
+        i = int(np.searchsorted(self.words, word))
+        if i < len(self.words) and self.words[i] == word:
+            return float(self.cap[i])
+        return -1.0
+
+    def with_capitalisation(self, counts: dict[str, tuple[int, int]], min_uses: int = 5) -> "FrequencyTable":
+        """A copy whose capitalised shares come from ``counts``: word -> (capitalised, all) uses."""
+        cap = np.full(len(self.words), -1.0, dtype=np.float32)
+        for i, w in enumerate(self.words.tolist()):
+            upper, total = counts.get(w, (0, 0))
+            if total >= min_uses:
+                cap[i] = upper / total
+        return FrequencyTable(self.words, self.en, self.src, cap)
 
     @classmethod
     def from_wordfreq(cls, src_lang: str, n_en: int = 60000, n_src: int = 40000) -> "FrequencyTable":
@@ -39,8 +58,8 @@ class FrequencyTable:
         return cls(np.array(vocab, dtype="<U24"), en, src)
 
     def arrays(self) -> dict[str, np.ndarray]:
-        return {"freq_words": self.words, "freq_en": self.en, "freq_src": self.src}
+        return {"freq_words": self.words, "freq_en": self.en, "freq_src": self.src, "freq_cap": self.cap}
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray]) -> "FrequencyTable":
-        return cls(arrays["freq_words"], arrays["freq_en"], arrays["freq_src"])
+        return cls(arrays["freq_words"], arrays["freq_en"], arrays["freq_src"], arrays["freq_cap"])

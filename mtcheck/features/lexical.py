@@ -29,6 +29,13 @@ def _bin(z: float) -> str:
     return str(int(z)) if z > 0 else "0"
 
 
+def _capitalised_bin(share: float) -> str:
+    """u: too rare in the training text to say; 0: never capitalised mid-sentence … 3: almost always."""
+    if share < 0:
+        return "u"
+    return "0" if share < 0.05 else "1" if share < 0.35 else "2" if share < 0.8 else "3"
+
+
 @lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
     """Folded form used for lexicon lookups; drops an English possessive."""
@@ -60,6 +67,8 @@ def type_features(
     n = norm(text)
     en, src = freq.lookup(n)
     feats += [f"enz={_bin(en)}", f"srcz={_bin(src)}", f"dz={max(-3, min(3, round(src - en)))}"]
+    if text[:1].isupper():
+        feats.append(f"capr={_capitalised_bin(freq.capitalised_share(n))}")
     if n in pack.fr_to_en and en < 3.0:
         feats.append("srclex")
     if any(c in "éèêàùâîôûçëïœ" for c in low):

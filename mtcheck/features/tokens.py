@@ -73,7 +73,7 @@ def frequency_conjunctions(tokens: list[Token], type_feats: list[list[str]], tf:
     for i, tok in enumerate(tokens):
         if not tok.text[:1].isupper():
             continue
-        enz = [f for f in type_feats[i] if f.startswith("enz=") or f == "srclex"]
+        enz = [f for f in type_feats[i] if f.startswith(("enz=", "capr=")) or f == "srclex"]
         if "capmid" in tf.feats[i]:
             for f in enz:
                 _add(tf, i, f"capmid&{f}")
@@ -260,8 +260,10 @@ def document_evidence(tokens: list[Token], pack: LanguagePack, tf: TokenFeatures
         for i in range(bt.start, bt.end):
             _add(tf, i, f"bt:{cap}", ev)
             _add(tf, i, f"bt:{many}")
-            # even a very common English word is a translated name when the article prints the original
+            _add(tf, i, "bt:primary" if bt.primary else "bt:secondary")
+            # even a very common English word is a translated name when the article prints the
+            # original, the more so when English seldom capitalises it mid-sentence
             for f in type_feats[i]:
-                if f.startswith("enz="):
+                if f.startswith(("enz=", "capr=")):
                     _add(tf, i, f"bt&{f}")
 

@@ -21,7 +21,7 @@ from mtcheck.features.frequency import FrequencyTable
 from mtcheck.model.calibration import CategoryCalibrator
 from mtcheck.model.linear import LinearModel
 
-FORMAT_VERSION = 2  # 2: per-category thresholds
+FORMAT_VERSION = 3  # 2: per-category thresholds; 3: mid-sentence capitalisation shares
 WEIGHTS = "weights.npz"
 PIECES = "pieces.model"
 META = "model.json"

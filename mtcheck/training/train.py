@@ -23,6 +23,7 @@ from mtcheck.corpus.records import Article, load_split
 from mtcheck.detector import Detector, article_summary, piece_function
 from mtcheck.features import FeatureConfig, Featurizer
 from mtcheck.features.frequency import FrequencyTable
+from mtcheck.training.capitals import capitalisation_counts
 from mtcheck.lang.pack import LanguagePack, load_pack
 from mtcheck.model.calibration import Calibrator, CategoryCalibrator
 from mtcheck.model.hashing import feature_ids
@@ -36,7 +37,7 @@ from mtcheck.training.synth import SYNTHETIC_MARK, synthesize
 CLASSES = ["O", *CATEGORIES]
 SYNTHETIC_SUFFIXES = tuple(f"{SYNTHETIC_MARK}{k}" for k in range(10))
 DOCUMENT_SCALE = 10.0
-DOCUMENT_FEATURES = ["bt:mid", "bt:start", "bt:many", "bt:one"] + [f"bt&enz={k}" for k in range(8)]
+DOCUMENT_FEATURES = ["bt:mid", "bt:start", "bt:many", "bt:one", "bt:primary", "bt:secondary"] + [f"bt&enz={k}" for k in range(8)] + [f"bt&capr={k}" for k in "u0123"]
 DOCUMENT_IDS = feature_ids(DOCUMENT_FEATURES)
 # densities only: article length separates our MT and clean articles by accident, not by nature
 RISK_FEATURES = ["slip_mass", "spans50", "conf_sum", "max_conf", "typo50"]
@@ -308,7 +309,7 @@ def train(cfg: TrainConfig, workdir: Path | None = None, log=print) -> TrainRepo
         raise ValueError(f"no train or dev articles under {cfg.corpora}; run 'mtcheck corpus build' first")
     synthetic = synthesize([a for a in train_arts if a.kind == "clean"], pack, cfg.seed, cfg.synthetic_per_clean)
     log(f"train: {len(train_arts)} articles + {len(synthetic)} synthetic; dev: {len(dev)}; heldout: {len(heldout)}")
-    freq = FrequencyTable.from_wordfreq(cfg.lang)
+    freq = FrequencyTable.from_wordfreq(cfg.lang).with_capitalisation(capitalisation_counts(train_arts))
     pieces_path = train_pieces(train_arts, cfg.sp_vocab, tmp)
     featurizer = Featurizer(pack, freq, piece_function(pieces_path), cfg.features)
     rows, y = build_matrix(featurizer, train_arts + synthetic, pack, cfg)
