@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import numpy as np
 
+from mtcheck.model.sorting import sorted_by_key
+
 
 class FrequencyTable:
     """Zipf frequencies (0 = unknown, ~7 = 'the') of words in English and the source language."""
 
     def __init__(self, words: np.ndarray, en: np.ndarray, src: np.ndarray) -> None:
-        order = np.argsort(words)
-        self.words = words[order]
-        self.en = en[order].astype(np.float32)
-        self.src = src[order].astype(np.float32)
+        self.words, self.en, self.src = sorted_by_key(
+            words, np.asarray(en, dtype=np.float32), np.asarray(src, dtype=np.float32)
+        )
 
     def lookup(self, word: str) -> tuple[float, float]:
         """(english zipf, source zipf) of a lower-cased word; (0, 0) when unknown."""
