@@ -19,7 +19,7 @@ from typing import Callable
 
 from mtcheck.features import tokens as tokfeat
 from mtcheck.features.frequency import FrequencyTable
-from mtcheck.features.lexical import type_features
+from mtcheck.features.lexical import WordType, word_type
 from mtcheck.lang.pack import LanguagePack, PhraseMatcher
 from mtcheck.segment import Token, tokenize
 
@@ -107,14 +107,16 @@ class Featurizer:
         self.freq = freq
         self.config = config
         self._pieces = pieces
-        self._type_cache: dict[str, list[str]] = {}
+        self._type_cache: dict[str, WordType] = {}
+
+    def word_type(self, form: str) -> WordType:
+        w = self._type_cache.get(form)
+        if w is None:
+            w = self._type_cache[form] = word_type(form, self.pack, self.freq, self._pieces, self.config.pieces)
+        return w
 
     def type_feats(self, form: str) -> list[str]:
-        feats = self._type_cache.get(form)
-        if feats is None:
-            feats = type_features(form, self.pack, self.freq, self._pieces, self.config.pieces)
-            self._type_cache[form] = feats
-        return feats
+        return self.word_type(form).feats
 
     def article(
         self,
@@ -127,13 +129,14 @@ class Featurizer:
         tokens = tokenize(text)
         tf = tokfeat.TokenFeatures([[] for _ in tokens], [[] for _ in tokens])
         tokfeat.positional(tokens, tf)
-        type_feats = [self.type_feats(t.text) for t in tokens]
-        tokfeat.frequency_conjunctions(tokens, type_feats, tf)
+        cached = self._type_cache.get
+        types = [cached(t.text) or self.word_type(t.text) for t in tokens]
+        tokfeat.frequency_conjunctions(types, tf)
         tokfeat.pattern_hits(text, tokens, self.pack, tf)
         if self.config.lexicons:
-            tokfeat.lexicon_hits(tokens, self.pack, matcher or self.pack.matcher, tf, hidden, stem_matcher, type_feats)
+            tokfeat.lexicon_hits(tokens, types, self.pack, matcher or self.pack.matcher, tf, hidden, stem_matcher)
         if self.config.document:
-            tokfeat.document_evidence(tokens, self.pack, tf, type_feats)
+            tokfeat.document_evidence(tokens, types, self.pack, tf)
         return ArticleFeatures(text, tokens, tf.feats, tf.evidence, context_keys(tokens))
 
     def all_features(self, af: ArticleFeatures, i: int) -> list[str]:

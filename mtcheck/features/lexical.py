@@ -6,6 +6,7 @@ and reuses the result for every occurrence (DESIGN §3, "fast by construction").
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
@@ -65,3 +66,53 @@ def type_features(
     if any(c in "éèêàùâîôûçëïœ" for c in low):
         feats.append("accent")
     return feats
+
+
+TITLES = {"mr", "ms", "mrs", "mme", "m", "dr", "miss", "madame", "monsieur"}
+
+
+def french_looking(feats: list[str]) -> bool:
+    return "accent" in feats or "srclex" in feats or any(f.startswith("dz=") and f[3:] in ("2", "3") for f in feats)
+
+
+@dataclass(frozen=True, slots=True)
+class WordType:
+    """A form's type features and what the token features ask of every occurrence of it,
+    worked out once per distinct form instead of once per token."""
+
+    feats: list[str]
+    folded: str  # fold(form), for lexicon phrases
+    normed: str  # norm(form), for names and back-translations
+    capital: bool  # starts with an upper-case letter
+    title: bool  # a courtesy title (Mr, Mme, ...), with or without its full stop
+    accent: bool
+    french_looking: bool
+    enz: tuple[str, ...]  # the English-frequency feature
+    enz_srclex: tuple[str, ...]  # ... and srclex: what capitalisation conjoins with
+    false_friend: str | None  # the form's key in the pack's false friends, if any
+
+
+def word_type(
+    text: str,
+    pack: LanguagePack,
+    freq: FrequencyTable,
+    pieces: Callable[[str], list[str]],
+    use_pieces: bool = True,
+) -> WordType:
+    """The :class:`WordType` of one cased word form."""
+    feats = type_features(text, pack, freq, pieces, use_pieces)
+    low = text.lower()
+    normed = norm(text)
+    ff = pack.false_friends
+    return WordType(
+        feats=feats,
+        folded=fold(text),
+        normed=normed,
+        capital=text[:1].isupper(),
+        title=low.rstrip(".") in TITLES,
+        accent="accent" in feats,
+        french_looking=french_looking(feats),
+        enz=tuple(f for f in feats if f.startswith("enz=")),
+        enz_srclex=tuple(f for f in feats if f.startswith("enz=") or f == "srclex"),
+        false_friend=low if low in ff else normed if normed in ff else None,
+    )
