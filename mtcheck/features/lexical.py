@@ -7,7 +7,6 @@ and reuses the result for every occurrence (DESIGN §3, "fast by construction").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable
 
 from mtcheck.features.frequency import FrequencyTable
@@ -30,7 +29,6 @@ def _bin(z: float) -> str:
     return str(int(z)) if z > 0 else "0"
 
 
-@lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
     """Folded form used for lexicon lookups; drops an English possessive."""
     f = fold(text)
@@ -40,42 +38,11 @@ def norm(text: str) -> str:
     return f
 
 
-def type_features(
-    text: str,
-    pack: LanguagePack,
-    freq: FrequencyTable,
-    pieces: Callable[[str], list[str]],
-    use_pieces: bool = True,
-) -> list[str]:
-    """The feature strings of one cased word form."""
-    low = text.lower()
-    feats = [f"w={low}", f"shape={shape(text)}"]
-    if not any(c.isalnum() for c in text):
-        return feats
-    if text != low:
-        feats.append(f"wc={text}")
-    if len(low) >= 5:
-        feats += [f"pre3={low[:3]}", f"suf3={low[-3:]}"]
-    if use_pieces:
-        feats += [f"sp={p}" for p in pieces(low)]
-    n = norm(text)
-    en, src = freq.lookup(n)
-    feats += [f"enz={_bin(en)}", f"srcz={_bin(src)}", f"dz={max(-3, min(3, round(src - en)))}"]
-    if n in pack.fr_to_en and en < 3.0:
-        feats.append("srclex")
-    if any(c in "éèêàùâîôûçëïœ" for c in low):
-        feats.append("accent")
-    return feats
-
-
 TITLES = {"mr", "ms", "mrs", "mme", "m", "dr", "miss", "madame", "monsieur"}
+_ACCENTS = "éèêàùâîôûçëïœ"
 
 
-def french_looking(feats: list[str]) -> bool:
-    return "accent" in feats or "srclex" in feats or any(f.startswith("dz=") and f[3:] in ("2", "3") for f in feats)
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class WordType:
     """A form's type features and what the token features ask of every occurrence of it,
     worked out once per distinct form instead of once per token."""
@@ -86,7 +53,7 @@ class WordType:
     capital: bool  # starts with an upper-case letter
     title: bool  # a courtesy title (Mr, Mme, ...), with or without its full stop
     accent: bool
-    french_looking: bool
+    french_looking: bool  # accented, in the source lexicon, or much commoner in the source language
     enz: tuple[str, ...]  # the English-frequency feature
     enz_srclex: tuple[str, ...]  # ... and srclex: what capitalisation conjoins with
     false_friend: str | None  # the form's key in the pack's false friends, if any
@@ -99,20 +66,40 @@ def word_type(
     pieces: Callable[[str], list[str]],
     use_pieces: bool = True,
 ) -> WordType:
-    """The :class:`WordType` of one cased word form."""
-    feats = type_features(text, pack, freq, pieces, use_pieces)
+    """The type features (word, shape, affixes, pieces, frequencies) of one cased form, and its facts."""
     low = text.lower()
     normed = norm(text)
+    feats = [f"w={low}", f"shape={shape(text)}"]
+    enz: tuple[str, ...] = ()
+    srclex = accent = french = False
+    if any(c.isalnum() for c in text):
+        if text != low:
+            feats.append(f"wc={text}")
+        if len(low) >= 5:
+            feats += [f"pre3={low[:3]}", f"suf3={low[-3:]}"]
+        if use_pieces:
+            feats += [f"sp={p}" for p in pieces(low)]
+        en, src = freq.lookup(normed)
+        dz = max(-3, min(3, round(src - en)))
+        enz = (f"enz={_bin(en)}",)
+        feats += [enz[0], f"srcz={_bin(src)}", f"dz={dz}"]
+        srclex = normed in pack.fr_to_en and en < 3.0
+        if srclex:
+            feats.append("srclex")
+        accent = any(c in _ACCENTS for c in low)
+        if accent:
+            feats.append("accent")
+        french = accent or srclex or dz >= 2
     ff = pack.false_friends
     return WordType(
-        feats=feats,
-        folded=fold(text),
-        normed=normed,
-        capital=text[:1].isupper(),
-        title=low.rstrip(".") in TITLES,
-        accent="accent" in feats,
-        french_looking=french_looking(feats),
-        enz=tuple(f for f in feats if f.startswith("enz=")),
-        enz_srclex=tuple(f for f in feats if f.startswith("enz=") or f == "srclex"),
-        false_friend=low if low in ff else normed if normed in ff else None,
+        feats,
+        fold(text),
+        normed,
+        text[:1].isupper(),
+        low.rstrip(".") in TITLES,
+        accent,
+        french,
+        enz,
+        enz + ("srclex",) if srclex else enz,
+        low if low in ff else normed if normed in ff else None,
     )
