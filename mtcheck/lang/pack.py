@@ -28,9 +28,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
+@lru_cache(maxsize=65_536)
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
-    """Tokenize a lexicon phrase exactly as article text is tokenized, folded."""
-    return tuple(fold(t) for t in _TOKEN.findall(phrase))
+    """Tokenize a lexicon phrase exactly as article text is tokenized, folded (cached: each
+    matcher build, and training builds one per article, tokenizes every phrase again)."""
+    return tuple(map(fold, _TOKEN.findall(phrase)))
 
 
 @lru_cache(maxsize=200_000)
@@ -107,7 +109,7 @@ class PhraseMatcher:
     def add(self, phrase: str, kind: str, payload: object) -> None:
         toks = phrase_tokens(phrase)
         if self.key is not None:
-            toks = tuple(self.key(t) for t in toks)
+            toks = tuple(map(self.key, toks))
         if not toks:
             return
         node = self._root
