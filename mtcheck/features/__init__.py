@@ -89,8 +89,22 @@ def context_feature(role: str, key: str) -> str:
     return f"{role}={key}"
 
 
+def context_features(role: str, keys: list[str]) -> list[str]:
+    """``context_feature(role, key)`` of every key, one concatenation each (scoring builds
+    these for every unseen key)."""
+    return list(map(context_feature(role, "").__add__, keys))
+
+
+_BIGRAM = "{} {}"
+
+
 def bigram_key(left: str, right: str) -> str:
-    return f"{left} {right}"
+    return _BIGRAM.format(left, right)
+
+
+def bigram_keys(lefts: list[str], rights: list[str]) -> list[str]:
+    """``bigram_key`` of each pair, without a Python call per pair (scoring runs this per token)."""
+    return list(map(_BIGRAM.format, lefts, rights))
 
 
 class Featurizer:

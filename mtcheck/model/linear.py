@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from mtcheck.features import BIGRAM_ROLES, CONTEXT_ROLES, ArticleFeatures, Featurizer, bigram_key, context_feature
+from mtcheck.features import BIGRAM_ROLES, CONTEXT_ROLES, ArticleFeatures, Featurizer, bigram_keys, context_features
 from mtcheck.model.hashing import feature_ids
 from mtcheck.model.sorting import sorted_by_key
 
@@ -115,9 +115,9 @@ class LinearModel:
             for r, role in enumerate(CONTEXT_ROLES):
                 ids = self._context.ids(af.context[role], self._context_vectors)
                 out += self._context.data[ids, r * k : (r + 1) * k]
-            here = [f.lower() for f in forms]
-            before = self._bigrams.ids([bigram_key(p, h) for p, h in zip(af.context["p1"], here)], self._bigram_vectors)
-            after = self._bigrams.ids([bigram_key(h, q) for h, q in zip(here, af.context["n1"])], self._bigram_vectors)
+            here = list(map(str.lower, forms))
+            before = self._bigrams.ids(bigram_keys(af.context["p1"], here), self._bigram_vectors)
+            after = self._bigrams.ids(bigram_keys(here, af.context["n1"]), self._bigram_vectors)
             out += self._bigrams.data[before, :k]  # (previous, this) as b-
             out += self._bigrams.data[after, k:]  # (this, next) as b+
         flat = [f for feats in af.token_feats for f in feats]
@@ -136,7 +136,7 @@ class LinearModel:
         return self._role_vectors(keys, BIGRAM_ROLES)
 
     def _role_vectors(self, keys: list[str], roles: tuple[str, ...]) -> np.ndarray:
-        w = self._single([context_feature(role, key) for role in roles for key in keys])
+        w = self._single([f for role in roles for f in context_features(role, keys)])
         return w.reshape(len(roles), len(keys), -1).transpose(1, 0, 2).reshape(len(keys), -1)
 
     def predict_proba(self, featurizer: Featurizer, af: ArticleFeatures) -> np.ndarray:
