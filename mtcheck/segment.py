@@ -59,7 +59,11 @@ def tokenize(text: str) -> list[Token]:
     for gap, word in _GAP_TOKEN.findall(text):
         start = pos + len(gap)
         pos = start + len(word)
-        if gap:
+        if gap == " ":  # the common case, spelled out
+            before = " "
+            if tok is not None:
+                tok.space_after = " "
+        elif gap:
             nl = gap.count("\n")
             line += nl
             before = "\n" if nl else _space_kind(gap[-1])
