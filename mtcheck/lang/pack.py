@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from mtcheck.lang.prefilter import first_chars
 from mtcheck.segment import _TOKEN
 
 PACKS_DIR = Path(__file__).parent
@@ -83,6 +84,7 @@ class Pattern:
     regex: re.Pattern
     message: str
     suggestion: str
+    first: re.Pattern | None = None  # what a match can begin with (see lang.prefilter)
 
 
 @dataclass(frozen=True)
@@ -252,10 +254,11 @@ def _load_patterns(path: Path) -> list[Pattern]:
     if not path.exists():
         return []
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [
-        Pattern(p["id"], p["category"], re.compile(p["regex"], re.MULTILINE), p["message"], p.get("suggestion", ""))
-        for p in data["patterns"]
-    ]
+    patterns = []
+    for p in data["patterns"]:
+        regex = re.compile(p["regex"], re.MULTILINE)
+        patterns.append(Pattern(p["id"], p["category"], regex, p["message"], p.get("suggestion", ""), first_chars(regex)))
+    return patterns
 
 
 @lru_cache(maxsize=4)
