@@ -19,7 +19,7 @@ from typing import Callable
 
 from mtcheck.features import tokens as tokfeat
 from mtcheck.features.frequency import FrequencyTable
-from mtcheck.features.lexical import WordType, word_type
+from mtcheck.features.lexical import WordType, word_types
 from mtcheck.lang.pack import LanguagePack, PhraseMatcher
 from mtcheck.segment import Token, tokenize
 
@@ -123,14 +123,16 @@ class Featurizer:
         self._pieces = pieces
         self._type_cache: dict[str, WordType] = {}
 
-    def word_type(self, form: str) -> WordType:
-        w = self._type_cache.get(form)
-        if w is None:
-            w = self._type_cache[form] = word_type(form, self.pack, self.freq, self._pieces, self.config.pieces)
-        return w
+    def word_types(self, forms: list[str]) -> list[WordType]:
+        """The type of each form, working out the unseen ones together (cached per form)."""
+        cache = self._type_cache
+        new = [f for f in dict.fromkeys(forms) if f not in cache]
+        if new:
+            cache.update(zip(new, word_types(new, self.pack, self.freq, self._pieces, self.config.pieces)))
+        return list(map(cache.__getitem__, forms))
 
     def type_feats(self, form: str) -> list[str]:
-        return self.word_type(form).feats
+        return self.word_types([form])[0].feats
 
     def article(
         self,
@@ -143,8 +145,7 @@ class Featurizer:
         tokens = tokenize(text)
         tf = tokfeat.TokenFeatures([[] for _ in tokens], [[] for _ in tokens])
         tokfeat.positional(tokens, tf)
-        cached = self._type_cache.get
-        types = [cached(t.text) or self.word_type(t.text) for t in tokens]
+        types = self.word_types([t.text for t in tokens])
         tokfeat.frequency_conjunctions(types, tf)
         tokfeat.pattern_hits(text, tokens, self.pack, tf)
         if self.config.lexicons:

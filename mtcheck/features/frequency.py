@@ -20,12 +20,14 @@ class FrequencyTable:
             words, np.asarray(en, dtype=np.float32), np.asarray(src, dtype=np.float32)
         )
 
-    def lookup(self, word: str) -> tuple[float, float]:
-        """(english zipf, source zipf) of a lower-cased word; (0, 0) when unknown."""
-        i = int(np.searchsorted(self.words, word))
-        if i < len(self.words) and self.words[i] == word:
-            return float(self.en[i]), float(self.src[i])
-        return 0.0, 0.0
+    def lookup_many(self, words: list[str]) -> list[tuple[float, float]]:
+        """(english zipf, source zipf) of each lower-cased word, (0, 0) when unknown; one
+        binary search call for all of them."""
+        if not words or not len(self.words):
+            return [(0.0, 0.0)] * len(words)
+        idx = np.minimum(np.searchsorted(self.words, words), len(self.words) - 1)
+        hits = [self.words[i] == w for i, w in zip(idx.tolist(), words)]
+        return [(e, s) if hit else (0.0, 0.0) for hit, e, s in zip(hits, self.en[idx].tolist(), self.src[idx].tolist())]
 
     @classmethod
     def from_wordfreq(cls, src_lang: str, n_en: int = 60000, n_src: int = 40000) -> "FrequencyTable":

@@ -15,6 +15,16 @@ from mtcheck.lang.pack import LanguagePack, fold
 
 def shape(text: str) -> str:
     """Coarse word shape: Xx, x, X, d, Xd, punct char, ..."""
+    if text.isascii():  # plain words and numbers, without the loop below
+        if text.isalpha():
+            if text.islower():
+                return "x"
+            if text.isupper():
+                return "X"
+            if text[0].isupper() and text[1:].islower():
+                return "Xx"
+        elif text.isdigit():
+            return "d"
     if not any(c.isalnum() for c in text):
         return text[:1]
     out = []
@@ -42,7 +52,7 @@ TITLES = {"mr", "ms", "mrs", "mme", "m", "dr", "miss", "madame", "monsieur"}
 _ACCENTS = "éèêàùâîôûçëïœ"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class WordType:
     """A form's type features and what the token features ask of every occurrence of it,
     worked out once per distinct form instead of once per token."""
@@ -59,16 +69,29 @@ class WordType:
     false_friend: str | None  # the form's key in the pack's false friends, if any
 
 
-def word_type(
-    text: str,
+def word_types(
+    forms: list[str],
     pack: LanguagePack,
     freq: FrequencyTable,
     pieces: Callable[[str], list[str]],
     use_pieces: bool = True,
+) -> list[WordType]:
+    """The :class:`WordType` of each cased form; their frequencies are looked up together."""
+    normed = [norm(f) for f in forms]
+    zipfs = freq.lookup_many(normed)
+    return [_word_type(f, n, z, pack, pieces, use_pieces) for f, n, z in zip(forms, normed, zipfs)]
+
+
+def _word_type(
+    text: str,
+    normed: str,
+    zipf: tuple[float, float],
+    pack: LanguagePack,
+    pieces: Callable[[str], list[str]],
+    use_pieces: bool,
 ) -> WordType:
-    """The type features (word, shape, affixes, pieces, frequencies) of one cased form, and its facts."""
+    """Type features (word, shape, affixes, pieces, frequencies) of one form, and its facts."""
     low = text.lower()
-    normed = norm(text)
     feats = [f"w={low}", f"shape={shape(text)}"]
     enz: tuple[str, ...] = ()
     srclex = accent = french = False
@@ -79,7 +102,7 @@ def word_type(
             feats += [f"pre3={low[:3]}", f"suf3={low[-3:]}"]
         if use_pieces:
             feats += [f"sp={p}" for p in pieces(low)]
-        en, src = freq.lookup(normed)
+        en, src = zipf
         dz = max(-3, min(3, round(src - en)))
         enz = (f"enz={_bin(en)}",)
         feats += [enz[0], f"srcz={_bin(src)}", f"dz={dz}"]
