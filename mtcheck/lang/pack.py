@@ -124,26 +124,29 @@ class PhraseMatcher:
         """All hits; at one start position every kind's longest phrase is kept."""
         hits: list[PhraseHit] = []
         root = self._root
+        end_key = self._END
         if self.key is not None:
-            folded = [self.key(t) for t in folded]
+            folded = list(map(self.key, folded))
         n = len(folded)
-        for i in range(n):
-            node = root.get(folded[i])
+        for i, tok in enumerate(folded):
+            node = root.get(tok)
             if node is None:
                 continue
             longest: dict[str, tuple[int, object]] = {}
             j = i + 1
             while True:
-                for kind, payload in node.get(self._END, {}).items():
-                    longest[kind] = (j, payload)
+                ends = node.get(end_key)
+                if ends:
+                    for kind, payload in ends.items():
+                        longest[kind] = (j, payload)
                 if j >= n:
                     break
                 node = node.get(folded[j])
                 if node is None:
                     break
                 j += 1
-            for kind, (end, payload) in longest.items():
-                hits.append(PhraseHit(i, end, kind, payload))
+            for kind, (stop, payload) in longest.items():
+                hits.append(PhraseHit(i, stop, kind, payload))
         return hits
 
 
