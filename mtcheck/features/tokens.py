@@ -46,18 +46,19 @@ def _add(tf: TokenFeatures, i: int, feature: str, ev: Evidence | None = None) ->
 
 
 def positional(tokens: list[Token], tf: TokenFeatures) -> None:
-    for i, tok in enumerate(tokens):
+    """Position and spacing features (no evidence: they justify no finding on their own)."""
+    for tok, feats in zip(tokens, tf.feats):
         if tok.sent_start:
-            _add(tf, i, "sent_start")
+            feats.append("sent_start")
         if tok.heading:
-            _add(tf, i, "heading")
+            feats.append("heading")
         if tok.in_quotes:
-            _add(tf, i, "in_quotes")
+            feats.append("in_quotes")
         if not tok.text[:1].isalnum():
-            _add(tf, i, f"ws={tok.space_before or '_'}|{tok.text}")
-            _add(tf, i, f"wsa={tok.space_after or '_'}|{tok.text}")
+            feats.append(f"ws={tok.space_before or '_'}|{tok.text}")
+            feats.append(f"wsa={tok.space_after or '_'}|{tok.text}")
         elif tok.text[:1].isupper() and not tok.sent_start and not tok.heading:
-            _add(tf, i, "capmid")
+            feats.append("capmid")
 
 
 def frequency_conjunctions(types: list[WordType], tf: TokenFeatures) -> None:
