@@ -7,6 +7,7 @@ heavier than numpy and sentencepiece.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,17 +22,15 @@ from mtcheck.segment import line_starts
 from mtcheck.spans import Span, candidate_spans
 
 
-def piece_function(path: Path):
+def piece_function(path: Path) -> Callable[[list[str]], list[list[str]]]:
+    """Sentencepiece segmentation of a batch of words (one call into the library per batch;
+    callers cache per word type)."""
     import sentencepiece as spm
 
     sp = spm.SentencePieceProcessor(model_file=str(path))
-    cache: dict[str, list[str]] = {}
 
-    def pieces(word: str) -> list[str]:
-        got = cache.get(word)
-        if got is None:
-            got = cache[word] = sp.encode(word, out_type=str)
-        return got
+    def pieces(words: list[str]) -> list[list[str]]:
+        return sp.encode(words, out_type=str, num_threads=1) if words else []
 
     return pieces
 

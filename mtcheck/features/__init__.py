@@ -114,7 +114,7 @@ class Featurizer:
         self,
         pack: LanguagePack,
         freq: FrequencyTable,
-        pieces: Callable[[str], list[str]],
+        pieces: Callable[[list[str]], list[list[str]]],
         config: FeatureConfig = FeatureConfig(),
     ) -> None:
         self.pack = pack

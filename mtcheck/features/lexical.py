@@ -49,7 +49,7 @@ def norm(text: str) -> str:
 
 
 TITLES = {"mr", "ms", "mrs", "mme", "m", "dr", "miss", "madame", "monsieur"}
-_ACCENTS = "éèêàùâîôûçëïœ"
+_ACCENTS = frozenset("éèêàùâîôûçëïœ")
 
 
 @dataclass(slots=True, eq=False)
@@ -73,35 +73,31 @@ def word_types(
     forms: list[str],
     pack: LanguagePack,
     freq: FrequencyTable,
-    pieces: Callable[[str], list[str]],
+    pieces: Callable[[list[str]], list[list[str]]],
     use_pieces: bool = True,
 ) -> list[WordType]:
-    """The :class:`WordType` of each cased form; their frequencies are looked up together."""
+    """The :class:`WordType` of each cased form; their frequencies and sentencepiece pieces
+    are looked up together."""
+    lows = [f.lower() for f in forms]
     normed = [norm(f) for f in forms]
     zipfs = freq.lookup_many(normed)
-    return [_word_type(f, n, z, pack, pieces, use_pieces) for f, n, z in zip(forms, normed, zipfs)]
+    segments = pieces(lows) if use_pieces else [[] for _ in forms]
+    return [_word_type(*args, pack) for args in zip(forms, lows, normed, zipfs, segments)]
 
 
 def _word_type(
-    text: str,
-    normed: str,
-    zipf: tuple[float, float],
-    pack: LanguagePack,
-    pieces: Callable[[str], list[str]],
-    use_pieces: bool,
+    text: str, low: str, normed: str, zipf: tuple[float, float], segments: list[str], pack: LanguagePack
 ) -> WordType:
     """Type features (word, shape, affixes, pieces, frequencies) of one form, and its facts."""
-    low = text.lower()
     feats = [f"w={low}", f"shape={shape(text)}"]
     enz: tuple[str, ...] = ()
     srclex = accent = french = False
-    if any(c.isalnum() for c in text):
+    if text.isalnum() or any(c.isalnum() for c in text):
         if text != low:
             feats.append(f"wc={text}")
         if len(low) >= 5:
             feats += [f"pre3={low[:3]}", f"suf3={low[-3:]}"]
-        if use_pieces:
-            feats += [f"sp={p}" for p in pieces(low)]
+        feats += [f"sp={p}" for p in segments]
         en, src = zipf
         dz = max(-3, min(3, round(src - en)))
         enz = (f"enz={_bin(en)}",)
@@ -109,7 +105,7 @@ def _word_type(
         srclex = normed in pack.fr_to_en and en < 3.0
         if srclex:
             feats.append("srclex")
-        accent = any(c in _ACCENTS for c in low)
+        accent = not _ACCENTS.isdisjoint(low)
         if accent:
             feats.append("accent")
         french = accent or srclex or dz >= 2
