@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
 # Numbers with separators first (1,5 / 20,000 / 3.2), then words (hyphens and
 # elisions inside: L'Équipe, d'Orsay), an English possessive as its own token
@@ -97,10 +99,8 @@ def _mark_sentences(tokens: list[Token]) -> None:
 
 def _mark_headings(tokens: list[Token]) -> None:
     """A short line with no final full stop is a heading (title, crosshead)."""
-    by_line: dict[int, list[Token]] = {}
-    for tok in tokens:
-        by_line.setdefault(tok.line, []).append(tok)
-    for toks in by_line.values():
+    for _, line in groupby(tokens, attrgetter("line")):  # tokens come line by line
+        toks = list(line)
         if len(toks) <= 14 and toks[-1].text not in _SENTENCE_END + "\"”»:":
             for tok in toks:
                 tok.heading = True

@@ -177,9 +177,8 @@ def lexicon_hits(
 def _false_friends(types: list[WordType], pack: LanguagePack, tf: TokenFeatures, hidden: frozenset[str]) -> None:
     ff = pack.false_friends
     normed: list[str] | None = None
-    for i, w in enumerate(types):
-        if w.false_friend is None:
-            continue
+    for i in [i for i, w in enumerate(types) if w.false_friend is not None]:
+        w = types[i]
         entries = [e for e in ff[w.false_friend] if e.wrong not in hidden]
         if not entries:
             continue
