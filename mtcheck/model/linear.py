@@ -33,6 +33,7 @@ class VectorTable:
         return np.array(found, dtype=np.int64)
 
     def _add(self, missing: list[str], compute: Callable[[list[str]], np.ndarray]) -> None:
+        """Append the vectors of unseen keys, doubling the array when it is full."""
         start = len(self.index)
         need = start + len(missing)
         if need > len(self.data):
