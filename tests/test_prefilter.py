@@ -8,7 +8,7 @@ import re
 import pytest
 
 from mtcheck.lang.pack import load_pack
-from mtcheck.lang.prefilter import find_matches, first_chars
+from mtcheck.lang.prefilter import ArticleScan, find_matches, prefilter
 
 PIECES = list("aZeèM. 0123456789,h/%€«»—–-:;?!\n\u00a0\u202f\u2009'’") + [
     " 000", "14h30", "12/10/2024", "3e", "1er", "word.Word", " :", "M. Dupont", "Mme X", "— Yes", ".com", "1,5",
@@ -27,21 +27,33 @@ def _texts(n: int, seed: int) -> list[str]:
 @pytest.mark.parametrize("pattern", load_pack("fr").patterns, ids=lambda p: p.id)
 def test_same_matches_as_finditer(pattern):
     for text in _texts(2000, seed=len(pattern.id)):
-        assert _spans(find_matches(pattern.regex, pattern.first, text, {})) == _spans(pattern.regex.finditer(text)), text
+        found = find_matches(pattern.regex, pattern.prefilter, ArticleScan(text))
+        assert _spans(found) == _spans(pattern.regex.finditer(text)), text
 
 
 @pytest.mark.parametrize(
-    "regex,first",
+    "regex,first,required",
     [
-        (r"(?<=a)b+", "[b]"),
-        (r"\bx?y", "[xy]"),
-        (r"(?:ab|cd)e", "[ac]"),
-        (r"^\d+", r"[\d]"),
-        (r"[^a]b", None),  # a negated class: anything may begin a match
-        (r"(?i)ab", None),  # case-insensitive: not followed
-        (r"a*", None),  # may match the empty string
+        (r"(?<=a)b+", "[b]", ["[b]"]),
+        (r"\bx?y", "[xy]", ["[y]"]),
+        (r"(?:ab|cd)e", "[ac]", ["[e]"]),
+        (r"^[0-3]\d+%", r"[\d]", [r"[\d]", "[%]"]),  # digit classes widen to \d and share a scan
+        (r"[^a]b", None, ["[b]"]),  # a negated class: anything may begin a match
+        (r"(?i)ab", None, []),  # case-insensitive: not followed
+        (r"a*", None, []),  # may match the empty string
     ],
 )
-def test_first_chars(regex, first):
-    got = first_chars(re.compile(regex, re.MULTILINE))
-    assert (got.pattern if got else None) == first
+def test_prefilter(regex, first, required):
+    pre = prefilter(re.compile(regex, re.MULTILINE))
+    assert (pre.first.pattern if pre.first else None) == first
+    assert [r.pattern for r in pre.required] == required
+
+
+@pytest.mark.parametrize("regex", [r"(?<=a)b+", r"\bx?y", r"(?:ab|cd)e", r"(?:a|)b", r"[^a]b", r"a*b", r"^[0-3]\d+%"])
+def test_same_matches_for_other_regexes(regex):
+    rx = re.compile(regex, re.MULTILINE)
+    pre = prefilter(rx)
+    rnd = random.Random(regex)
+    for _ in range(3000):
+        text = "".join(rnd.choice("abcdexyz0123%\n ") for _ in range(rnd.randint(0, 30)))
+        assert _spans(find_matches(rx, pre, ArticleScan(text))) == _spans(rx.finditer(text)), text

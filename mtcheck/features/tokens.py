@@ -6,13 +6,12 @@ document evidence. Each feature that can justify a finding also records an
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
 from mtcheck.features.document import back_translations
 from mtcheck.features.lexical import WordType
 from mtcheck.lang.pack import LanguagePack, NameEntry, PhraseMatcher
-from mtcheck.lang.prefilter import find_matches
+from mtcheck.lang.prefilter import ArticleScan, find_matches
 from mtcheck.segment import Token
 
 _CUE_WINDOW = 15
@@ -202,9 +201,9 @@ def pattern_hits(text: str, tokens: list[Token], pack: LanguagePack, tf: TokenFe
     if not tokens:
         return
     starts = [t.start for t in tokens]
-    places: dict[re.Pattern, list[int] | None] = {}
+    scan = ArticleScan(text)
     for pat in pack.patterns:
-        for m in find_matches(pat.regex, pat.first, text, places):
+        for m in find_matches(pat.regex, pat.prefilter, scan):
             lo = max(0, bisect.bisect_right(starts, m.start()) - 1)
             first = None
             last = None

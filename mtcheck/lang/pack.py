@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from mtcheck.lang.prefilter import first_chars
+from mtcheck.lang.prefilter import Prefilter, prefilter
 from mtcheck.segment import _TOKEN
 
 PACKS_DIR = Path(__file__).parent
@@ -84,7 +84,7 @@ class Pattern:
     regex: re.Pattern
     message: str
     suggestion: str
-    first: re.Pattern | None = None  # what a match can begin with (see lang.prefilter)
+    prefilter: Prefilter = Prefilter()  # where a match can be (see lang.prefilter)
 
 
 @dataclass(frozen=True)
@@ -260,7 +260,7 @@ def _load_patterns(path: Path) -> list[Pattern]:
     patterns = []
     for p in data["patterns"]:
         regex = re.compile(p["regex"], re.MULTILINE)
-        patterns.append(Pattern(p["id"], p["category"], regex, p["message"], p.get("suggestion", ""), first_chars(regex)))
+        patterns.append(Pattern(p["id"], p["category"], regex, p["message"], p.get("suggestion", ""), prefilter(regex)))
     return patterns
 
 

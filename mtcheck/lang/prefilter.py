@@ -2,17 +2,23 @@
 
 Most pack patterns open with a lookbehind or ``\\b``, which keeps the regex engine from
 skipping to where a match can begin, so ``finditer`` runs the whole regex at every
-character of the article. When every match must begin with a character of a known class
-(a digit, ``M``, a dash), the places holding such a character are found once per article
-by a fast scan and the regex is tried only there. The matches are exactly ``finditer``'s:
-a match cannot begin anywhere else, and ``match(text, pos)`` still sees the text before
-``pos`` for lookbehinds, ``\\b`` and ``^``.
+character of the article. From the parsed regex we work out
+
+* characters every match must contain (a ``%``, a ``/``, one of ``?!:;``): an article
+  holding none of one such class cannot match, and is not searched at all;
+* the class of characters a match must begin with (a digit, ``M``, a dash): the places
+  holding one are found once per article by a fast scan and the regex is tried only there.
+
+The matches are exactly ``finditer``'s: a match cannot begin anywhere else, and
+``match(text, pos)`` still sees the text before ``pos`` for lookbehinds, ``\\b`` and ``^``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
 
 try:  # Python 3.11+
     from re import _constants as sre
@@ -28,28 +34,46 @@ _CATEGORIES = {
     sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W",
     sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S",
 }
+_DIGIT_ITEM = re.compile(r"\\d|[0-9](?:-[0-9])?")
 _SPARSE = 1 / 16  # try the places only when at most one character in 16 is one
 
 
 class _Unknown(Exception):
-    """A construct this analysis does not follow: no prefilter for the pattern."""
+    """A construct this analysis does not follow."""
 
 
-def first_chars(regex: re.Pattern) -> re.Pattern | None:
-    """A one-character pattern matching every character a match of ``regex`` can begin
-    with, or None when that cannot be worked out (or a match may be empty)."""
+@dataclass(frozen=True)
+class Prefilter:
+    """What an article must hold for a regex to match in it, and where a match can begin."""
+
+    first: re.Pattern | None = None  # one character class; None: anywhere
+    required: tuple[re.Pattern, ...] = ()  # one character class each
+
+
+def prefilter(regex: re.Pattern) -> Prefilter:
+    """The prefilter of ``regex`` (an empty one when its regex is beyond this analysis)."""
     if not isinstance(regex.pattern, str) or regex.flags & re.IGNORECASE:
-        return None
+        return Prefilter()
     try:
         parsed = sre_parse.parse(regex.pattern, regex.flags)
-        if parsed.state.flags & re.IGNORECASE:
-            return None
+    except re.error:
+        return Prefilter()
+    if parsed.state.flags & re.IGNORECASE:
+        return Prefilter()
+    flags = regex.flags & re.ASCII
+    try:
         parts, nullable = _first(list(parsed))
-    except (_Unknown, re.error):
-        return None
-    if nullable or not parts:
-        return None
-    return re.compile("[" + "".join(dict.fromkeys(parts)) + "]", regex.flags & re.ASCII)
+        first = None if nullable or not parts else _compile(parts, flags)
+    except _Unknown:
+        first = None
+    required = tuple(dict.fromkeys(_compile(parts, flags) for parts in _required(list(parsed))))
+    return Prefilter(first, required)
+
+
+def _compile(parts: list[str], flags: int) -> re.Pattern:
+    if all(_DIGIT_ITEM.fullmatch(p) for p in parts):
+        parts = [r"\d"]  # a wider class is still exact, and digit classes then share one scan
+    return re.compile("[" + "".join(dict.fromkeys(parts)) + "]", flags)
 
 
 def _first(items: list) -> tuple[list[str], bool]:
@@ -86,6 +110,24 @@ def _first(items: list) -> tuple[list[str], bool]:
     return parts, True
 
 
+def _required(items: list) -> list[list[str]]:
+    """Classes (as class items) of which every match of the sequence holds a character."""
+    out: list[list[str]] = []
+    for op, av in items:
+        try:
+            if op is sre.LITERAL:
+                out.append([re.escape(chr(av))])
+            elif op is sre.IN:
+                out.append(_class(av))
+            elif op in _REPEATS and av[0] > 0:
+                out += _required(list(av[2]))
+            elif op is sre.SUBPATTERN and not (av[1] | av[2]) & re.IGNORECASE:
+                out += _required(list(av[3]))
+        except _Unknown:
+            continue
+    return out
+
+
 def _class(items: list) -> list[str]:
     out = []
     for op, av in items:
@@ -100,26 +142,34 @@ def _class(items: list) -> list[str]:
     return out
 
 
-def find_matches(regex: re.Pattern, first: re.Pattern | None, text: str,
-                 places: dict[re.Pattern, list[int] | None]) -> Iterator[re.Match]:
-    """``regex.finditer(text)``; ``places`` caches, per article, where each ``first``
-    class occurs in ``text`` (None where it is too common to be worth it)."""
-    if first is None:
-        return regex.finditer(text)
-    if first not in places:
-        places[first] = _places(first, text)
-    where = places[first]
-    return regex.finditer(text) if where is None else _tried_at(regex, text, where)
+class ArticleScan:
+    """What the prefilter classes find in one article's text, each worked out once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._present: dict[re.Pattern, bool] = {}
+        self._places: dict[re.Pattern, list[int] | None] = {}
+
+    def present(self, cls: re.Pattern) -> bool:
+        if cls not in self._present:
+            self._present[cls] = cls.search(self.text) is not None
+        return self._present[cls]
+
+    def places(self, cls: re.Pattern) -> list[int] | None:
+        """Where ``cls`` occurs; None when it is too common for trying only there to pay."""
+        if cls not in self._places:
+            limit = int(len(self.text) * _SPARSE)
+            where = [m.start() for m in islice(cls.finditer(self.text), limit + 1)]
+            self._places[cls] = None if len(where) > limit else where
+        return self._places[cls]
 
 
-def _places(first: re.Pattern, text: str) -> list[int] | None:
-    limit = len(text) * _SPARSE
-    where = []
-    for m in first.finditer(text):
-        where.append(m.start())
-        if len(where) > limit:
-            return None
-    return where
+def find_matches(regex: re.Pattern, pre: Prefilter, scan: ArticleScan) -> Iterator[re.Match]:
+    """``regex.finditer(scan.text)``, searching less."""
+    if not all(scan.present(cls) for cls in pre.required):
+        return iter(())
+    where = scan.places(pre.first) if pre.first is not None else None
+    return regex.finditer(scan.text) if where is None else _tried_at(regex, scan.text, where)
 
 
 def _tried_at(regex: re.Pattern, text: str, where: list[int]) -> Iterator[re.Match]:
