@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
@@ -21,10 +22,8 @@ _LAZY = {"check": "mtcheck.api", "check_file": "mtcheck.api", "get_detector": "m
          "Finding": "mtcheck.result", "Result": "mtcheck.result"}
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     """Load the API on first use, so the CLI can start (and tune numpy) before numpy is imported."""
     if name not in _LAZY:
         raise AttributeError(f"module 'mtcheck' has no attribute {name!r}")
-    import importlib
-
     return getattr(importlib.import_module(_LAZY[name]), name)
