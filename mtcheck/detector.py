@@ -23,14 +23,16 @@ from mtcheck.spans import Span, candidate_spans
 
 
 def piece_function(path: Path) -> Callable[[list[str]], list[list[str]]]:
-    """Sentencepiece segmentation of a batch of words (one call into the library per batch;
-    callers cache per word type)."""
+    """Sentencepiece segmentation of a batch of words (callers cache per word type).
+
+    Words are encoded one by one: the library's list call starts worker threads, which
+    costs more than it saves on a busy machine."""
     import sentencepiece as spm
 
     sp = spm.SentencePieceProcessor(model_file=str(path))
 
     def pieces(words: list[str]) -> list[list[str]]:
-        return sp.encode(words, out_type=str, num_threads=1) if words else []
+        return [sp.encode(w, out_type=str) for w in words]
 
     return pieces
 
