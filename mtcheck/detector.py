@@ -112,7 +112,7 @@ class Detector:
         probs = self.model.linear.predict_proba(self.featurizer, af)
         spans = candidate_spans(af, probs, self.model.linear.classes, self.model.candidate_floor)
         conf = self.model.calibrator(np.array([s.raw for s in spans]), [s.category for s in spans]) if spans else np.zeros(0)
-        words = sum(1 for t in af.tokens if t.text[:1].isalnum())
+        words = sum([t.text[:1].isalnum() for t in af.tokens])
         risk = self.model.risk(article_summary(probs, conf, spans, words))
         return Analysis(af, probs, spans, conf, words, risk)
 
