@@ -314,5 +314,26 @@ def corpus_stats(root, fmt, write_datasheet) -> None:
         click.echo(format_markdown(stats) if fmt == "markdown" else format_statistics(stats))
 
 
+def run() -> None:
+    """The ``mtcheck`` command: :func:`main`, then exit without tearing the interpreter down.
+
+    Freeing the loaded model, language pack and caches object by object took ~0.1 s of
+    every run, after all output was written; nothing mtcheck needs runs at exit."""
+    try:
+        main()
+        code: int | str | None = 0
+    except SystemExit as exc:
+        code = exc.code
+    if isinstance(code, str):  # as sys.exit("message") does
+        print(code, file=sys.stderr)
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe: the status a normal exit gives when its flush fails
+        code = 120
+    os._exit(code or 0)
+
+
 if __name__ == "__main__":
-    main()
+    run()
