@@ -9,11 +9,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from types import ModuleType
 
 KEYS = {
     "min_confidence": float,
@@ -56,6 +52,15 @@ class Config:
         return Config(**values)
 
 
+def _toml() -> ModuleType:
+    """The TOML parser, imported only when there is a file to read (most scans have none)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest mtcheck.toml, or pyproject.toml with a [tool.mtcheck] table, at or above ``start``."""
     here = start.resolve()
@@ -67,6 +72,7 @@ def find_config(start: Path) -> Path | None:
             return candidate
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
+            tomllib = _toml()
             try:
                 if "mtcheck" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
                     return pyproject
@@ -79,6 +85,7 @@ def load_config(path: Path | None) -> Config:
     """Read and validate one config file (an empty Config when ``path`` is None)."""
     if path is None:
         return Config()
+    tomllib = _toml()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

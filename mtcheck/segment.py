@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
 # Numbers with separators first (1,5 / 20,000 / 3.2), then words (hyphens and
 # elisions inside: L'Équipe, d'Orsay), an English possessive as its own token
 # ("Parler" + "'s", so the name keeps its features), then any other single character.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:-\w+|['’](?!s\b)\w+)*|['’]s\b|[^\w\s]")
+# The whitespace before each token, then the token: every other character starts a token,
+# so these gaps are exactly what _TOKEN.finditer skips, and one findall replaces match objects.
+_GAP_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
 _OPEN_QUOTES = "\"“«‘'"
 _CLOSE_QUOTES = "\"”»’'"
 _SENTENCE_END = ".!?"
@@ -51,29 +56,27 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     line = 0
-    last_end = 0
-    n = len(text)
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        if start == 0:
-            before = "\n"
+    pos = 0
+    tok: Token | None = None
+    for gap, word in _GAP_TOKEN.findall(text):
+        start = pos + len(gap)
+        pos = start + len(word)
+        if gap == " ":  # the common case, spelled out
+            before = " "
+            if tok is not None:
+                tok.space_after = " "
+        elif gap:
+            nl = gap.count("\n")
+            line += nl
+            before = "\n" if nl else _space_kind(gap[-1])
+            if tok is not None:
+                tok.space_after = _space_kind(gap[0])
         else:
-            prev = text[start - 1]
-            if prev == " ":
-                before = " "
-            elif start == last_end:
-                before = ""
-            else:
-                before = _space_kind(prev)
-        if start != last_end:
-            nl = text.count("\n", last_end, start)
-            if nl:
-                line += nl
-                before = "\n"
-        after = text[end] if end < n else "\n"
-        append(Token(m.group(), start, end, line, space_before=before,
-                     space_after=" " if after == " " else _space_kind(after)))
-        last_end = end
+            before = "\n" if start == 0 else ""
+        tok = Token(word, start, pos, line, False, False, False, before, "")
+        append(tok)
+    if tok is not None:
+        tok.space_after = _space_kind(text[pos]) if pos < len(text) else "\n"
     _mark_sentences(tokens)
     _mark_headings(tokens)
     _mark_quotes(tokens)
@@ -96,10 +99,8 @@ def _mark_sentences(tokens: list[Token]) -> None:
 
 def _mark_headings(tokens: list[Token]) -> None:
     """A short line with no final full stop is a heading (title, crosshead)."""
-    by_line: dict[int, list[Token]] = {}
-    for tok in tokens:
-        by_line.setdefault(tok.line, []).append(tok)
-    for toks in by_line.values():
+    for _, line in groupby(tokens, attrgetter("line")):  # tokens come line by line
+        toks = list(line)
         if len(toks) <= 14 and toks[-1].text not in _SENTENCE_END + "\"”»:":
             for tok in toks:
                 tok.heading = True

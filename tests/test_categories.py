@@ -58,14 +58,15 @@ def test_pattern_edges(pattern, text, expected):
     assert [m.group() for m in pat.regex.finditer(text)] == expected
 
 
-def test_back_translation_says_whether_it_used_the_first_sense():
+def test_back_translation_says_whether_it_used_the_first_sense(detector):
     from mtcheck.features.document import back_translations
     from mtcheck.segment import tokenize
 
-    pack = load_pack("fr")
     text = ("Users left Parler for rival apps. Analysts said Talking had lost its lead. "
             "A columnist at Le Monde wrote that the People would decide.")
     tokens = tokenize(text)
-    hits = {text[tokens[h.start].start : tokens[h.end - 1].end]: h for h in back_translations(tokens, pack)}
+    types = detector.featurizer.word_types([t.text for t in tokens])
+    found = back_translations(tokens, types, detector.pack)
+    hits = {text[tokens[h.start].start : tokens[h.end - 1].end]: h for h in found}
     assert hits["Talking"].name == "Parler" and hits["Talking"].primary
     assert hits["People"].name == "Monde" and not hits["People"].primary  # monde is first "world"

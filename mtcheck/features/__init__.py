@@ -19,7 +19,7 @@ from typing import Callable
 
 from mtcheck.features import tokens as tokfeat
 from mtcheck.features.frequency import FrequencyTable
-from mtcheck.features.lexical import type_features
+from mtcheck.features.lexical import WordType, word_types
 from mtcheck.lang.pack import LanguagePack, PhraseMatcher
 from mtcheck.segment import Token, tokenize
 
@@ -89,8 +89,22 @@ def context_feature(role: str, key: str) -> str:
     return f"{role}={key}"
 
 
+def context_features(role: str, keys: list[str]) -> list[str]:
+    """``context_feature(role, key)`` of every key, one concatenation each (scoring builds
+    these for every unseen key)."""
+    return list(map(context_feature(role, "").__add__, keys))
+
+
+_BIGRAM = "{} {}"
+
+
 def bigram_key(left: str, right: str) -> str:
-    return f"{left} {right}"
+    return _BIGRAM.format(left, right)
+
+
+def bigram_keys(lefts: list[str], rights: list[str]) -> list[str]:
+    """``bigram_key`` of each pair, without a Python call per pair (scoring runs this per token)."""
+    return list(map(_BIGRAM.format, lefts, rights))
 
 
 class Featurizer:
@@ -100,21 +114,25 @@ class Featurizer:
         self,
         pack: LanguagePack,
         freq: FrequencyTable,
-        pieces: Callable[[str], list[str]],
+        pieces: Callable[[list[str]], list[list[str]]],
         config: FeatureConfig = FeatureConfig(),
     ) -> None:
         self.pack = pack
         self.freq = freq
         self.config = config
         self._pieces = pieces
-        self._type_cache: dict[str, list[str]] = {}
+        self._type_cache: dict[str, WordType] = {}
+
+    def word_types(self, forms: list[str]) -> list[WordType]:
+        """The type of each form, working out the unseen ones together (cached per form)."""
+        cache = self._type_cache
+        new = [f for f in dict.fromkeys(forms) if f not in cache]
+        if new:
+            cache.update(zip(new, word_types(new, self.pack, self.freq, self._pieces, self.config.pieces)))
+        return list(map(cache.__getitem__, forms))
 
     def type_feats(self, form: str) -> list[str]:
-        feats = self._type_cache.get(form)
-        if feats is None:
-            feats = type_features(form, self.pack, self.freq, self._pieces, self.config.pieces)
-            self._type_cache[form] = feats
-        return feats
+        return self.word_types([form])[0].feats
 
     def article(
         self,
@@ -127,13 +145,13 @@ class Featurizer:
         tokens = tokenize(text)
         tf = tokfeat.TokenFeatures([[] for _ in tokens], [[] for _ in tokens])
         tokfeat.positional(tokens, tf)
-        type_feats = [self.type_feats(t.text) for t in tokens]
-        tokfeat.frequency_conjunctions(tokens, type_feats, tf)
+        types = self.word_types([t.text for t in tokens])
+        tokfeat.frequency_conjunctions(types, tf)
         tokfeat.pattern_hits(text, tokens, self.pack, tf)
         if self.config.lexicons:
-            tokfeat.lexicon_hits(tokens, self.pack, matcher or self.pack.matcher, tf, hidden, stem_matcher, type_feats)
+            tokfeat.lexicon_hits(tokens, types, self.pack, matcher or self.pack.matcher, tf, hidden, stem_matcher)
         if self.config.document:
-            tokfeat.document_evidence(tokens, self.pack, tf, type_feats)
+            tokfeat.document_evidence(tokens, types, self.pack, tf)
         return ArticleFeatures(text, tokens, tf.feats, tf.evidence, context_keys(tokens))
 
     def all_features(self, af: ArticleFeatures, i: int) -> list[str]:

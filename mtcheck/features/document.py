@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from itertools import product
 
-from mtcheck.features.lexical import norm
+from mtcheck.features.lexical import WordType
 from mtcheck.lang.pack import LanguagePack, fold
 from mtcheck.segment import Token
 
@@ -75,10 +75,10 @@ def _translations(word: str, pack: LanguagePack) -> set[str]:
     return out
 
 
-def back_translations(tokens: list[Token], pack: LanguagePack) -> list[BackTranslation]:
+def back_translations(tokens: list[Token], types: list[WordType], pack: LanguagePack) -> list[BackTranslation]:
     """Runs of capitalised English words that back-translate to a name printed elsewhere."""
-    caps = [t.text[:1].isupper() for t in tokens]
-    folded = [norm(t.text) for t in tokens]
+    caps = [w.capital for w in types]
+    folded = [w.normed for w in types]
     index = _name_index(tokens, caps, folded, pack.en_to_fr)
     if not index:
         return []

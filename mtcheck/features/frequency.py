@@ -11,30 +11,28 @@ from __future__ import annotations
 
 import numpy as np
 
+from mtcheck.model.sorting import sorted_by_key
+
 
 class FrequencyTable:
     """Zipf frequencies (0 = unknown, ~7 = 'the') of words in English and the source language."""
 
     def __init__(self, words: np.ndarray, en: np.ndarray, src: np.ndarray, cap: np.ndarray | None = None) -> None:
-        order = np.argsort(words)
-        self.words = words[order]
-        self.en = en[order].astype(np.float32)
-        self.src = src[order].astype(np.float32)
-        self.cap = (np.full(len(words), -1.0) if cap is None else cap[order]).astype(np.float32)
+        cap = np.full(len(words), -1.0) if cap is None else cap
+        self.words, self.en, self.src, self.cap = sorted_by_key(
+            words, *(np.asarray(a, dtype=np.float32) for a in (en, src, cap))
+        )
 
-    def lookup(self, word: str) -> tuple[float, float]:
-        """(english zipf, source zipf) of a lower-cased word; (0, 0) when unknown."""
-        i = int(np.searchsorted(self.words, word))
-        if i < len(self.words) and self.words[i] == word:
-            return float(self.en[i]), float(self.src[i])
-        return 0.0, 0.0
-
-    def capitalised_share(self, word: str) -> float:
-        """Share of mid-sentence uses capitalised in the training text; -1 when too rare to say."""
-        i = int(np.searchsorted(self.words, word))
-        if i < len(self.words) and self.words[i] == word:
-            return float(self.cap[i])
-        return -1.0
+    def lookup_many(self, words: list[str]) -> list[tuple[float, float, float]]:
+        """(english zipf, source zipf, capitalised share) of each lower-cased word, (0, 0, -1)
+        when unknown; one binary search call for all of them. The share is that of
+        mid-sentence uses the training text capitalised, -1 when too rare to say."""
+        if not words or not len(self.words):
+            return [(0.0, 0.0, -1.0)] * len(words)
+        idx = np.minimum(np.searchsorted(self.words, words), len(self.words) - 1)
+        hits = [self.words[i] == w for i, w in zip(idx.tolist(), words)]
+        found = zip(hits, self.en[idx].tolist(), self.src[idx].tolist(), self.cap[idx].tolist())
+        return [(e, s, c) if hit else (0.0, 0.0, -1.0) for hit, e, s, c in found]
 
     def with_capitalisation(self, counts: dict[str, tuple[int, int]], min_uses: int = 5) -> "FrequencyTable":
         """A copy whose capitalised shares come from ``counts``: word -> (capitalised, all) uses."""

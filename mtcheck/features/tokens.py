@@ -9,8 +9,9 @@ import bisect
 from dataclasses import dataclass, field
 
 from mtcheck.features.document import back_translations
-from mtcheck.features.lexical import norm
-from mtcheck.lang.pack import LanguagePack, NameEntry, PhraseMatcher, fold
+from mtcheck.features.lexical import WordType
+from mtcheck.lang.pack import LanguagePack, NameEntry, PhraseMatcher
+from mtcheck.lang.prefilter import ArticleScan, find_matches
 from mtcheck.segment import Token
 
 _CUE_WINDOW = 15
@@ -44,46 +45,39 @@ def _add(tf: TokenFeatures, i: int, feature: str, ev: Evidence | None = None) ->
 
 
 def positional(tokens: list[Token], tf: TokenFeatures) -> None:
-    for i, tok in enumerate(tokens):
+    """Position and spacing features (no evidence: they justify no finding on their own)."""
+    for tok, feats in zip(tokens, tf.feats):
         if tok.sent_start:
-            _add(tf, i, "sent_start")
+            feats.append("sent_start")
         if tok.heading:
-            _add(tf, i, "heading")
+            feats.append("heading")
         if tok.in_quotes:
-            _add(tf, i, "in_quotes")
+            feats.append("in_quotes")
         if not tok.text[:1].isalnum():
-            _add(tf, i, f"ws={tok.space_before or '_'}|{tok.text}")
-            _add(tf, i, f"wsa={tok.space_after or '_'}|{tok.text}")
+            feats.append(f"ws={tok.space_before or '_'}|{tok.text}")
+            feats.append(f"wsa={tok.space_after or '_'}|{tok.text}")
         elif tok.text[:1].isupper() and not tok.sent_start and not tok.heading:
-            _add(tf, i, "capmid")
+            feats.append("capmid")
 
 
-_TITLES = {"mr", "ms", "mrs", "mme", "m", "dr", "miss", "madame", "monsieur"}
-
-
-def _french_looking(feats: list[str]) -> bool:
-    return "accent" in feats or "srclex" in feats or any(f.startswith("dz=") and f[3:] in ("2", "3") for f in feats)
-
-
-def frequency_conjunctions(tokens: list[Token], type_feats: list[list[str]], tf: TokenFeatures) -> None:
+def frequency_conjunctions(types: list[WordType], tf: TokenFeatures) -> None:
     """Capitalised mid-sentence × English frequency: the shape of a translated name;
     a common English word after Mr/Ms ("Ms Big"); a common word beside a French-looking
     name ("Stephen Lefebvre")."""
-    n = len(tokens)
-    for i, tok in enumerate(tokens):
-        if not tok.text[:1].isupper():
+    n = len(types)
+    for i, w in enumerate(types):
+        if not w.capital:
             continue
-        enz = [f for f in type_feats[i] if f.startswith(("enz=", "capr=")) or f == "srclex"]
+        enz = w.enz_srclex
         if "capmid" in tf.feats[i]:
             for f in enz:
                 _add(tf, i, f"capmid&{f}")
-        prev = tokens[i - 1].text.lower().rstrip(".") if i else ""
-        if prev in _TITLES:
+        if i and types[i - 1].title:
             _add(tf, i, "after_title")
             for f in enz:
                 _add(tf, i, f"after_title&{f}")
         for j in (i - 1, i + 1):
-            if 0 <= j < n and tokens[j].text[:1].isupper() and _french_looking(type_feats[j]):
+            if 0 <= j < n and types[j].capital and types[j].french_looking:
                 for f in enz:
                     _add(tf, i, f"near_french&{f}")
                 break
@@ -95,16 +89,16 @@ def _inner(tokens: list[Token], start: int, end: int) -> list[Token]:
     return tokens[start + 1 : end] if first.sent_start or first.heading else tokens[start:end]
 
 
-def _neighbour(tokens: list[Token], type_feats: list[list[str]], j: int) -> str:
+def _neighbour(tokens: list[Token], types: list[WordType], j: int) -> str:
     """What stands beside a literal rendering: a French-looking or other capitalised word,
     a courtesy title, or nothing of note."""
-    if not 0 <= j < len(tokens) or not tokens[j].text[:1].isupper():
+    if not 0 <= j < len(tokens) or not types[j].capital:
         return "none"
-    if tokens[j].text.lower().rstrip(".") in _TITLES:
+    if types[j].title:
         return "title"
     if tokens[j].sent_start or tokens[j].heading:
         return "none"
-    return "fr" if _french_looking(type_feats[j]) else "cap"
+    return "fr" if types[j].french_looking else "cap"
 
 
 def _french_context(french_items: int) -> str:
@@ -115,14 +109,14 @@ def _french_context(french_items: int) -> str:
 
 def lexicon_hits(
     tokens: list[Token],
+    types: list[WordType],
     pack: LanguagePack,
     matcher: PhraseMatcher,
     tf: TokenFeatures,
     hidden: frozenset[str] = frozenset(),
     stem_matcher: PhraseMatcher | None = None,
-    type_feats: list[list[str]] | None = None,
 ) -> None:
-    folded = [fold(t.text) for t in tokens]
+    folded = [w.folded for w in types]
     hits = matcher.match(folded)
     exact_calques = {h.start for h in hits if h.kind == "calque"}
     for h in (stem_matcher or pack.stem_matcher).match(folded):
@@ -132,8 +126,7 @@ def lexicon_hits(
             for i in range(h.start, h.end):
                 _add(tf, i, "calque~", ev)
     present = {h.payload.name for h in hits if h.kind == "name"}  # type: ignore[union-attr]
-    feats = type_feats or [[] for _ in tokens]
-    french_context = _french_context(len(present) + sum("accent" in f for f in feats))
+    french_context = _french_context(len(present) + sum(w.accent for w in types))
     counts: dict[str, int] = {}
     for h in hits:
         if h.kind == "name":
@@ -161,7 +154,7 @@ def lexicon_hits(
                 kind = "person" if entry.type in _PERSON_TYPES else "other"
                 _add(tf, i, f"{feat}:{kind}")
                 # "the East" in "the East Midlands", "Philip" before "Green": part of an English name
-                for side, neighbour in (("prev", _neighbour(tokens, feats, h.start - 1)), ("next", _neighbour(tokens, feats, h.end))):
+                for side, neighbour in (("prev", _neighbour(tokens, types, h.start - 1)), ("next", _neighbour(tokens, types, h.end))):
                     _add(tf, i, f"lit:{kind}:{side}={neighbour}")
                 _add(tf, i, f"{feat}:{french_context}")
             elif h.kind == "calque":
@@ -177,23 +170,19 @@ def lexicon_hits(
             else:  # name, accepted, loanword: evidence *against* a slip
                 _add(tf, i, f"{h.kind}:{role}")
             role = "I"
-    _false_friends(tokens, pack, tf, hidden, feats)
+    _false_friends(types, pack, tf, hidden)
 
 
-def _false_friends(
-    tokens: list[Token], pack: LanguagePack, tf: TokenFeatures, hidden: frozenset[str], type_feats: list[list[str]]
-) -> None:
+def _false_friends(types: list[WordType], pack: LanguagePack, tf: TokenFeatures, hidden: frozenset[str]) -> None:
     ff = pack.false_friends
     normed: list[str] | None = None
-    for i, tok in enumerate(tokens):
-        low = tok.text.lower()
-        if low not in ff and (low := norm(tok.text)) not in ff:
-            continue
-        entries = [e for e in ff[low] if e.wrong not in hidden]
+    for i in [i for i, w in enumerate(types) if w.false_friend is not None]:
+        w = types[i]
+        entries = [e for e in ff[w.false_friend] if e.wrong not in hidden]
         if not entries:
             continue
         if normed is None:
-            normed = [norm(t.text) for t in tokens]
+            normed = [v.normed for v in types]
         window = set(normed[max(0, i - _CUE_WINDOW) : i + _CUE_WINDOW])
         best = max(entries, key=lambda e: len(window.intersection(e.cues)))
         cued = bool(window.intersection(best.cues))
@@ -203,9 +192,8 @@ def _false_friends(
         _add(tf, i, feat, ev)
         _add(tf, i, "ff")
         # a frequent English word is more often used in its English sense
-        for f in type_feats[i]:
-            if f.startswith("enz="):
-                _add(tf, i, f"{feat}&{f}")
+        for f in w.enz:
+            _add(tf, i, f"{feat}&{f}")
 
 
 def pattern_hits(text: str, tokens: list[Token], pack: LanguagePack, tf: TokenFeatures) -> None:
@@ -213,8 +201,9 @@ def pattern_hits(text: str, tokens: list[Token], pack: LanguagePack, tf: TokenFe
     if not tokens:
         return
     starts = [t.start for t in tokens]
+    scan = ArticleScan(text)
     for pat in pack.patterns:
-        for m in pat.regex.finditer(text):
+        for m in find_matches(pat.regex, pat.prefilter, scan):
             lo = max(0, bisect.bisect_right(starts, m.start()) - 1)
             first = None
             last = None
@@ -246,8 +235,8 @@ def _unbalanced_quotes(tokens: list[Token], tf: TokenFeatures) -> None:
             _add(tf, i, "quote:odd", ev)
 
 
-def document_evidence(tokens: list[Token], pack: LanguagePack, tf: TokenFeatures, type_feats: list[list[str]]) -> None:
-    for bt in back_translations(tokens, pack):
+def document_evidence(tokens: list[Token], types: list[WordType], pack: LanguagePack, tf: TokenFeatures) -> None:
+    for bt in back_translations(tokens, types, pack):
         cap = "mid" if not tokens[bt.start].sent_start else "start"
         many = "many" if bt.count >= 2 else "one"
         ev = Evidence(
@@ -263,7 +252,6 @@ def document_evidence(tokens: list[Token], pack: LanguagePack, tf: TokenFeatures
             _add(tf, i, "bt:primary" if bt.primary else "bt:secondary")
             # even a very common English word is a translated name when the article prints the
             # original, the more so when English seldom capitalises it mid-sentence
-            for f in type_feats[i]:
-                if f.startswith(("enz=", "capr=")):
-                    _add(tf, i, f"bt&{f}")
+            for f in types[i].enz + types[i].capr:
+                _add(tf, i, f"bt&{f}")
 

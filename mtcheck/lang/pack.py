@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from mtcheck.lang.prefilter import Prefilter, prefilter
 from mtcheck.segment import _TOKEN
 
 PACKS_DIR = Path(__file__).parent
@@ -28,9 +29,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
+@lru_cache(maxsize=65_536)
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
-    """Tokenize a lexicon phrase exactly as article text is tokenized, folded."""
-    return tuple(fold(t) for t in _TOKEN.findall(phrase))
+    """Tokenize a lexicon phrase exactly as article text is tokenized, folded (cached: each
+    matcher build, and training builds one per article, tokenizes every phrase again)."""
+    return tuple(map(fold, _TOKEN.findall(phrase)))
 
 
 @lru_cache(maxsize=200_000)
@@ -81,6 +84,7 @@ class Pattern:
     regex: re.Pattern
     message: str
     suggestion: str
+    prefilter: Prefilter = Prefilter()  # where a match can be (see lang.prefilter)
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ class PhraseMatcher:
     def add(self, phrase: str, kind: str, payload: object) -> None:
         toks = phrase_tokens(phrase)
         if self.key is not None:
-            toks = tuple(self.key(t) for t in toks)
+            toks = tuple(map(self.key, toks))
         if not toks:
             return
         node = self._root
@@ -120,26 +124,29 @@ class PhraseMatcher:
         """All hits; at one start position every kind's longest phrase is kept."""
         hits: list[PhraseHit] = []
         root = self._root
+        end_key = self._END
         if self.key is not None:
-            folded = [self.key(t) for t in folded]
+            folded = list(map(self.key, folded))
         n = len(folded)
-        for i in range(n):
-            node = root.get(folded[i])
+        for i, tok in enumerate(folded):
+            node = root.get(tok)
             if node is None:
                 continue
             longest: dict[str, tuple[int, object]] = {}
             j = i + 1
             while True:
-                for kind, payload in node.get(self._END, {}).items():
-                    longest[kind] = (j, payload)
+                ends = node.get(end_key)
+                if ends:
+                    for kind, payload in ends.items():
+                        longest[kind] = (j, payload)
                 if j >= n:
                     break
                 node = node.get(folded[j])
                 if node is None:
                     break
                 j += 1
-            for kind, (end, payload) in longest.items():
-                hits.append(PhraseHit(i, end, kind, payload))
+            for kind, (stop, payload) in longest.items():
+                hits.append(PhraseHit(i, stop, kind, payload))
         return hits
 
 
@@ -250,10 +257,11 @@ def _load_patterns(path: Path) -> list[Pattern]:
     if not path.exists():
         return []
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [
-        Pattern(p["id"], p["category"], re.compile(p["regex"], re.MULTILINE), p["message"], p.get("suggestion", ""))
-        for p in data["patterns"]
-    ]
+    patterns = []
+    for p in data["patterns"]:
+        regex = re.compile(p["regex"], re.MULTILINE)
+        patterns.append(Pattern(p["id"], p["category"], regex, p["message"], p.get("suggestion", ""), prefilter(regex)))
+    return patterns
 
 
 @lru_cache(maxsize=4)

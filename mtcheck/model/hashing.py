@@ -12,4 +12,4 @@ def feature_id(feature: str) -> int:
 
 
 def feature_ids(features: list[str]) -> np.ndarray:
-    return np.fromiter((zlib.crc32(f.encode("utf-8")) for f in features), dtype=np.int64, count=len(features))
+    return np.fromiter(map(zlib.crc32, map(str.encode, features)), dtype=np.int64, count=len(features))

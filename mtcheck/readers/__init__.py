@@ -7,31 +7,34 @@ so one bad file never stops a batch.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 from mtcheck.detector import Detector
 from mtcheck.readers.base import Document, ReadError, read_bytes
-from mtcheck.readers.docx import read_docx_document
-from mtcheck.readers.html import read_html_document
-from mtcheck.readers.text import read_text_document
-from mtcheck.readers.xml import looks_like_xml, read_xml_document
 from mtcheck.result import Result
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
+# suffix -> reader module; a module (html.parser, xml.sax, ...) is imported when first needed
 _READERS = {
-    ".txt": read_text_document,
-    ".text": read_text_document,
-    ".md": read_text_document,
-    ".markdown": read_text_document,
-    ".html": read_html_document,
-    ".htm": read_html_document,
-    ".xhtml": read_html_document,
-    ".xml": read_xml_document,
-    ".nitf": read_xml_document,
-    ".newsml": read_xml_document,
-    ".docx": read_docx_document,
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "xml",
+    ".nitf": "xml",
+    ".newsml": "xml",
+    ".docx": "docx",
 }
+
+
+def _reader(module: str) -> Callable[[bytes, Path], Document]:
+    return getattr(importlib.import_module(f"mtcheck.readers.{module}"), f"read_{module}_document")
 
 
 def supported_suffixes() -> list[str]:
@@ -41,10 +44,12 @@ def supported_suffixes() -> list[str]:
 def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read one file (``-`` is stdin); raise :class:`ReadError` with a one-line reason."""
     data = read_bytes(path, max_bytes)
-    reader = _READERS.get(path.suffix.lower())
-    if reader is None:
-        reader = read_xml_document if looks_like_xml(data) else read_text_document
-    return reader(data, path)
+    module = _READERS.get(path.suffix.lower())
+    if module is None:
+        from mtcheck.readers.xml import looks_like_xml
+
+        module = "xml" if looks_like_xml(data) else "text"
+    return _reader(module)(data, path)
 
 
 def check_path(path: Path, detector: Detector, max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
