@@ -59,7 +59,8 @@ def write_card(report, folder: Path, real_mt: dict | None = None) -> None:
         "## Attribution",
         "",
         "Word frequencies baked into `weights.npz` come from wordfreq (Robyn Speer et al.), "
-        "whose data is licensed CC BY-SA 4.0.",
+        "whose data is licensed CC BY-SA 4.0. How often English capitalises each word mid-sentence "
+        "is counted on this project's own `train` split.",
         "",
     ]
     card = folder / "MODEL_CARD.md"
