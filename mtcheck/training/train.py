@@ -299,6 +299,16 @@ class TrainReport:
 
 
 def train(cfg: TrainConfig, workdir: Path | None = None, log=print) -> TrainReport:
+    """Fit on train, calibrate on dev, report on heldout, with one BLAS thread: the solver's
+    sums then come out the same whatever the machine's cores or OPENBLAS_NUM_THREADS (a
+    ``scan`` earlier in the same process sets it), so the shipped model rebuilds exactly."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        return _train(cfg, workdir, log)
+
+
+def _train(cfg: TrainConfig, workdir: Path | None, log) -> TrainReport:
     t0 = time.time()
     tmp = Path(workdir or tempfile.mkdtemp(prefix="mtcheck-train-"))
     pack = load_pack(cfg.lang)
