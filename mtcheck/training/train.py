@@ -302,6 +302,7 @@ def train(cfg: TrainConfig, workdir: Path | None = None, log=print) -> TrainRepo
     """Fit on train, calibrate on dev, report on heldout, with one BLAS thread: the solver's
     sums then come out the same whatever the machine's cores or OPENBLAS_NUM_THREADS (a
     ``scan`` earlier in the same process sets it), so the shipped model rebuilds exactly."""
+    import sklearn.linear_model  # noqa: F401  (load its BLAS first: limits reach loaded libraries only)
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(limits=1):
