@@ -151,10 +151,13 @@ def evaluation(rw: dict | None, abl: list | None, metrics: dict) -> str:
               f"{r.get('ntrex_per_1000', '–')} | {r.get('bbc-test_per_1000', '–')} |" for r in thresholds["rows"]],
         ]
     if abl:
+        out += ["", "## Ablations", ""]
+        full = abl[0]["heldout"]
+        if round(full["f0.5"], 3) != round(held["overall"]["f0.5"], 3):
+            out += [f"The variants were measured on an earlier build of the same recipe (its full classifier: held-out "
+                    f"F0.5 {full['f0.5']:.3f}; the shipped model: {held['overall']['f0.5']:.3f}); rerun "
+                    "`python bench/ablations.py` to remeasure.", ""]
         out += [
-            "",
-            "## Ablations",
-            "",
             "| variant | held-out P | held-out R | held-out F0.5 | real-MT F0.5 | NTREX false alarms /1k | BBC false alarms /1k |",
             "|---|---|---|---|---|---|---|",
         ]
