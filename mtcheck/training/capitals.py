@@ -15,17 +15,14 @@ from mtcheck.segment import tokenize
 
 def capitalisation_counts(articles: list[Article]) -> dict[str, tuple[int, int]]:
     """word -> (capitalised mid-sentence uses, all mid-sentence uses) over ``articles``."""
+    from mtcheck.training.train import token_labels  # train imports this module
+
     upper: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for a in articles:
-        slips = sorted((s["start"], s["end"]) for s in a.slips)
-        k = 0
-        for tok in tokenize(a.text):
-            while k < len(slips) and slips[k][1] <= tok.start:
-                k += 1
-            if k < len(slips) and slips[k][0] < tok.end:
-                continue
-            if tok.sent_start or tok.heading or not tok.text[:1].isalpha():
+        tokens = tokenize(a.text)
+        for tok, label in zip(tokens, token_labels(a, tokens)):
+            if label or tok.sent_start or tok.heading or not tok.text[:1].isalpha():
                 continue
             word = norm(tok.text)
             total[word] += 1

@@ -23,13 +23,13 @@ from mtcheck.corpus.records import Article, load_split
 from mtcheck.detector import Detector, article_summary, piece_function
 from mtcheck.features import FeatureConfig, Featurizer
 from mtcheck.features.frequency import FrequencyTable
-from mtcheck.training.capitals import capitalisation_counts
 from mtcheck.lang.pack import LanguagePack, load_pack
 from mtcheck.model.calibration import Calibrator, CategoryCalibrator
 from mtcheck.model.hashing import feature_ids
 from mtcheck.model.linear import LinearModel
 from mtcheck.model.store import RiskModel, StoredModel
 from mtcheck.result import CATEGORIES
+from mtcheck.training.capitals import capitalisation_counts
 from mtcheck.training.evaluate import evaluate, golds_of, listed_forms
 from mtcheck.training.metrics import Pred, pair
 from mtcheck.training.synth import SYNTHETIC_MARK, synthesize
@@ -37,7 +37,8 @@ from mtcheck.training.synth import SYNTHETIC_MARK, synthesize
 CLASSES = ["O", *CATEGORIES]
 SYNTHETIC_SUFFIXES = tuple(f"{SYNTHETIC_MARK}{k}" for k in range(10))
 DOCUMENT_SCALE = 10.0
-DOCUMENT_FEATURES = ["bt:mid", "bt:start", "bt:many", "bt:one", "bt:primary", "bt:secondary"] + [f"bt&enz={k}" for k in range(8)] + [f"bt&capr={k}" for k in "u0123"]
+DOCUMENT_FEATURES = (["bt:mid", "bt:start", "bt:many", "bt:one", "bt:primary", "bt:secondary"]
+                     + [f"bt&enz={k}" for k in range(8)] + [f"bt&capr={k}" for k in "u0123"])
 DOCUMENT_IDS = feature_ids(DOCUMENT_FEATURES)
 # densities only: article length separates our MT and clean articles by accident, not by nature
 RISK_FEATURES = ["slip_mass", "spans50", "conf_sum", "max_conf", "typo50"]
