@@ -58,15 +58,53 @@ def test_pattern_edges(pattern, text, expected):
     assert [m.group() for m in pat.regex.finditer(text)] == expected
 
 
-def test_back_translation_says_whether_it_used_the_first_sense(detector):
+def _back_translation_runs(detector, text: str) -> list[tuple[int, str, object]]:
+    """(offset, run as printed, BackTranslation) for each back-translated run of ``text``."""
     from mtcheck.features.document import back_translations
     from mtcheck.segment import tokenize
 
-    text = ("Users left Parler for rival apps. Analysts said Talking had lost its lead. "
-            "A columnist at Le Monde wrote that the People would decide.")
     tokens = tokenize(text)
     types = detector.featurizer.word_types([t.text for t in tokens])
-    found = back_translations(tokens, types, detector.pack)
-    hits = {text[tokens[h.start].start : tokens[h.end - 1].end]: h for h in found}
+    return [(tokens[h.start].start, text[tokens[h.start].start : tokens[h.end - 1].end], h)
+            for h in back_translations(tokens, types, detector.pack)]
+
+
+def _back_translated(detector, text: str) -> dict:
+    """Each back-translated run of ``text`` (as printed) → its BackTranslation."""
+    return {run: h for _, run, h in _back_translation_runs(detector, text)}
+
+
+def test_back_translation_says_whether_it_used_the_first_sense(detector):
+    text = ("Users left Parler for rival apps. Analysts said Talking had lost its lead. "
+            "A columnist at Le Monde wrote that the People would decide.")
+    hits = _back_translated(detector, text)
     assert hits["Talking"].name == "Parler" and hits["Talking"].primary
     assert hits["People"].name == "Monde" and not hits["People"].primary  # monde is first "world"
+
+
+def test_back_translation_finds_glued_surnames_and_french_word_order(detector):
+    """Mme Legrand printed "Ms Big" (le grand), and a name whose English puts the head noun last."""
+    text = ("Anne Legrand, the mayor, opened the fair on Sunday. Ms Big said the town would pay for the repairs. "
+            "The Fondation du patrimoine will fund half the work, the Heritage Foundation said.")
+    hits = _back_translated(detector, text)
+    assert hits["Big"].name == "Legrand" and hits["Big"].source == "le grand"
+    assert hits["Heritage Foundation"].name == "Fondation du patrimoine"
+
+
+def test_back_translation_tells_whole_names_from_parts(detector):
+    """'Parler' is a whole name; 'Banque' heads La Banque Postale; 'Boulanger' ends Claire Boulanger."""
+    text = ("Users left Parler for rival apps, and Talking lost its lead. "
+            "La Banque Postale said its online Bank would close. "
+            "Claire Boulanger was appointed, and Ms Baker thanked the board.")
+    hits = _back_translated(detector, text)
+    assert hits["Talking"].shape == "whole"
+    assert hits["Bank"].shape == "head"
+    assert hits["Baker"].shape == "tail"
+
+
+def test_back_translation_skips_a_gloss_in_parentheses(detector):
+    """The translator's own gloss right after the French name is no slip."""
+    text = "The group Vent d'Ouest (West Wind) was dissolved by decree, and the Wind supporters protested."
+    # only the later, unglossed "Wind" is evidence
+    assert [(offset, run) for offset, run, _ in _back_translation_runs(detector, text)] == [(text.rindex("Wind"), "Wind")]
+

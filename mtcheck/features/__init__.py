@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from mtcheck.features import tokens as tokfeat
+from mtcheck.features.document import back_translations
 from mtcheck.features.frequency import FrequencyTable
 from mtcheck.features.lexical import WordType, word_types
 from mtcheck.lang.pack import LanguagePack, PhraseMatcher
@@ -148,10 +149,11 @@ class Featurizer:
         types = self.word_types([t.text for t in tokens])
         tokfeat.frequency_conjunctions(types, tf)
         tokfeat.pattern_hits(text, tokens, self.pack, tf)
+        found = back_translations(tokens, types, self.pack) if self.config.document else []
         if self.config.lexicons:
-            tokfeat.lexicon_hits(tokens, types, self.pack, matcher or self.pack.matcher, tf, hidden, stem_matcher)
-        if self.config.document:
-            tokfeat.document_evidence(tokens, types, self.pack, tf)
+            backed = frozenset(i for bt in found for i in range(bt.start, bt.end))
+            tokfeat.lexicon_hits(tokens, types, self.pack, matcher or self.pack.matcher, tf, hidden, stem_matcher, backed)
+        tokfeat.document_evidence(tokens, types, found, self.pack.en_nouns, tf)
         return ArticleFeatures(text, tokens, tf.feats, tf.evidence, context_keys(tokens))
 
     def all_features(self, af: ArticleFeatures, i: int) -> list[str]:

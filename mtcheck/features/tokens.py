@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from mtcheck.features.document import back_translations
+from mtcheck.features.document import BackTranslation, english_lemmas
 from mtcheck.features.lexical import WordType
 from mtcheck.lang.pack import LanguagePack, NameEntry, PhraseMatcher
 from mtcheck.lang.prefilter import ArticleScan, find_matches
@@ -89,11 +89,14 @@ def _inner(tokens: list[Token], start: int, end: int) -> list[Token]:
     return tokens[start + 1 : end] if first.sent_start or first.heading else tokens[start:end]
 
 
-def _neighbour(tokens: list[Token], types: list[WordType], j: int) -> str:
+def _neighbour(tokens: list[Token], types: list[WordType], j: int, nouns: frozenset[str]) -> str:
     """What stands beside a literal rendering: a French-looking or other capitalised word,
-    a courtesy title, or nothing of note."""
-    if not 0 <= j < len(tokens) or not types[j].capital:
+    a courtesy title, a common noun (the literal is then an adjective: "the Breton coast",
+    not Mr Le Breton), or nothing of note."""
+    if not 0 <= j < len(tokens):
         return "none"
+    if not types[j].capital:
+        return "noun" if any(lemma in nouns for lemma in english_lemmas(tokens[j].text)) else "none"
     if types[j].title:
         return "title"
     if tokens[j].sent_start or tokens[j].heading:
@@ -115,7 +118,12 @@ def lexicon_hits(
     tf: TokenFeatures,
     hidden: frozenset[str] = frozenset(),
     stem_matcher: PhraseMatcher | None = None,
+    backed: frozenset[int] = frozenset(),
 ) -> None:
+    """Lexicon phrases. A literal rendering counts as having its original in the article
+    ("doc") when the list's name is printed there, or when the words back-translate to a
+    name the article prints (``backed`` token indices): "Ms Baker" beside "Claire Boulanger"
+    is evidence even though the list files Baker under Fournier."""
     folded = [w.folded for w in types]
     hits = matcher.match(folded)
     exact_calques = {h.start for h in hits if h.kind == "calque"}
@@ -139,7 +147,7 @@ def lexicon_hits(
                 cap = "cap" if any(t.text[:1].isupper() for t in _inner(tokens, h.start, h.end)) else "low"
                 protected = entry.type == "protected"
                 # the desk protects names its stories use: as strong as a name seen in the article
-                doc = "doc" if entry.name in present or protected else "nodoc"
+                doc = "doc" if entry.name in present or protected or h.start in backed else "nodoc"
                 feat = f"lit:{cap}:{doc}"
                 ev = Evidence(
                     feat,
@@ -154,7 +162,8 @@ def lexicon_hits(
                 kind = "person" if entry.type in _PERSON_TYPES else "other"
                 _add(tf, i, f"{feat}:{kind}")
                 # "the East" in "the East Midlands", "Philip" before "Green": part of an English name
-                for side, neighbour in (("prev", _neighbour(tokens, types, h.start - 1)), ("next", _neighbour(tokens, types, h.end))):
+                for side, j in (("prev", h.start - 1), ("next", h.end)):
+                    neighbour = _neighbour(tokens, types, j, pack.en_nouns)
                     _add(tf, i, f"lit:{kind}:{side}={neighbour}")
                 _add(tf, i, f"{feat}:{french_context}")
             elif h.kind == "calque":
@@ -235,9 +244,23 @@ def _unbalanced_quotes(tokens: list[Token], tf: TokenFeatures) -> None:
             _add(tf, i, "quote:odd", ev)
 
 
-def document_evidence(tokens: list[Token], types: list[WordType], pack: LanguagePack, tf: TokenFeatures) -> None:
-    for bt in back_translations(tokens, types, pack):
+def _run_text(tokens: list[Token], bt: BackTranslation) -> str:
+    return " ".join(t.text for t in tokens[bt.start : bt.end])
+
+
+def document_evidence(tokens: list[Token], types: list[WordType], found: list[BackTranslation], nouns: frozenset[str],
+                      tf: TokenFeatures) -> None:
+    """Features and evidence of the back-translations ``found`` in the article.
+
+    At a sentence start a capital says nothing, so a run there that the article also prints
+    mid-sentence ("Baker told staff" after "said Ms Baker") gets ``bt:echo``: the same words,
+    where their capital does mean a name."""
+    mid = {_run_text(tokens, bt) for bt in found if not tokens[bt.start].sent_start}
+    for bt in found:
+        after = _neighbour(tokens, types, bt.end, nouns)
         cap = "mid" if not tokens[bt.start].sent_start else "start"
+        if cap == "start" and _run_text(tokens, bt) in mid:
+            _add(tf, bt.start, "bt:echo")
         many = "many" if bt.count >= 2 else "one"
         ev = Evidence(
             f"bt:{cap}",
@@ -250,6 +273,8 @@ def document_evidence(tokens: list[Token], types: list[WordType], pack: Language
             _add(tf, i, f"bt:{cap}", ev)
             _add(tf, i, f"bt:{many}")
             _add(tf, i, "bt:primary" if bt.primary else "bt:secondary")
+            _add(tf, i, f"bt:name-{bt.shape}")
+            _add(tf, i, f"bt:next={after}")
             # even a very common English word is a translated name when the article prints the
             # original, the more so when English seldom capitalises it mid-sentence
             for f in types[i].enz + types[i].capr:

@@ -177,6 +177,7 @@ class LanguagePack:
     loanwords: set[str] = field(default_factory=set)
     fr_to_en: dict[str, tuple[str, ...]] = field(default_factory=dict)
     en_to_fr: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    en_nouns: frozenset[str] = frozenset()  # English words the dictionary knows only as nouns
     patterns: list[Pattern] = field(default_factory=list)
     articles: tuple[str, ...] = ()
     elisions: dict[str, str] = field(default_factory=dict)
@@ -314,11 +315,14 @@ def _load(code: str) -> LanguagePack:
     pack.loanwords = {r["word"].strip() for r in _rows(folder / "loanwords.tsv") if (r.get("word") or "").strip()}
     fr_en: dict[str, list[str]] = {}
     en_fr: dict[str, list[str]] = {}
+    en_pos: dict[str, set[str]] = {}
     for r in _rows(folder / "bilingual.tsv"):
         fr, en = fold((r.get("french") or "").strip()), (r.get("english") or "").strip().lower()
         if fr and en:
             fr_en.setdefault(fr, []).append(en)
             en_fr.setdefault(en, []).append(fr)
+            en_pos.setdefault(en, set()).add((r.get("pos") or "").strip())
+    pack.en_nouns = frozenset(en for en, pos in en_pos.items() if pos == {"noun"})
     for ff_list in pack.false_friends.values():
         for ff in ff_list:
             fr_en.setdefault(fold(ff.french), []).append(ff.wrong)

@@ -37,7 +37,9 @@ from mtcheck.training.synth import SYNTHETIC_MARK, synthesize
 CLASSES = ["O", *CATEGORIES]
 SYNTHETIC_SUFFIXES = tuple(f"{SYNTHETIC_MARK}{k}" for k in range(10))
 DOCUMENT_SCALE = 10.0
-DOCUMENT_FEATURES = (["bt:mid", "bt:start", "bt:many", "bt:one", "bt:primary", "bt:secondary"]
+DOCUMENT_FEATURES = (["bt:mid", "bt:start", "bt:many", "bt:one", "bt:primary", "bt:secondary",
+                      "bt:name-whole", "bt:name-head", "bt:name-tail", "bt:echo"]
+                     + [f"bt:next={k}" for k in ("none", "noun", "title", "cap", "fr")]
                      + [f"bt&enz={k}" for k in range(8)] + [f"bt&capr={k}" for k in "u0123"])
 DOCUMENT_IDS = feature_ids(DOCUMENT_FEATURES)
 # densities only: article length separates our MT and clean articles by accident, not by nature
