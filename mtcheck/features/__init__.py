@@ -15,6 +15,7 @@ model can score them per type too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 from mtcheck.features import tokens as tokfeat
@@ -46,26 +47,26 @@ class FeatureConfig:
 CLITICS = {"'s", "’s"}
 
 
-def _shifted(words: list[str]) -> dict[str, list[str]]:
-    n = len(words)
-    pad = [BOUNDARY, BOUNDARY] + words + [BOUNDARY, BOUNDARY]
+def _shifted(items: list[int]) -> dict[str, list[int]]:
+    n = len(items)
+    pad = [-1, -1] + items + [-1, -1]
     return {role: pad[2 + shift : 2 + shift + n] for role, shift in _OFFSETS.items()}
 
 
-def context_keys(tokens: list[Token]) -> dict[str, list[str]]:
-    """Each token's neighbours (lower-cased) in every context role.
+def neighbours(words: list[str]) -> dict[str, list[int]]:
+    """Index in ``words`` of each token's neighbour in every context role, -1 past either end.
 
+    Positions rather than words, so scoring looks each word up once, not once per role.
     A possessive clitic is transparent for the words around it: in "said Butterfly's
     results" the next word of "Butterfly" is "results", as it would be without the 's.
     """
-    words = [t.text.lower() for t in tokens]
-    out = _shifted(words)
+    out = _shifted(list(range(len(words))))
     content = [i for i, w in enumerate(words) if w not in CLITICS]
     if len(content) < len(words):
-        around = _shifted([words[i] for i in content])
-        for role, keys in out.items():
-            for i, key in zip(content, around[role]):
-                keys[i] = key
+        around = _shifted(content)
+        for role, positions in out.items():
+            for i, p in zip(content, around[role]):
+                positions[i] = p
     return out
 
 
@@ -75,11 +76,18 @@ class ArticleFeatures:
     tokens: list[Token]
     token_feats: list[list[str]]
     evidence: list[list[tokfeat.Evidence]]
-    context: dict[str, list[str]]
+    words: list[str]  # each token lower-cased: the keys of the context and bigram features
+    neighbours: dict[str, list[int]]  # see neighbours()
+
+    @cached_property
+    def context(self) -> dict[str, list[str]]:
+        """Each token's neighbours (lower-cased) in every context role, BOUNDARY past either end."""
+        padded = self.words + [BOUNDARY]  # position -1 is the boundary
+        return {role: list(map(padded.__getitem__, positions)) for role, positions in self.neighbours.items()}
 
     def context_feats(self, i: int) -> list[str]:
         """The context-window and bigram features of token ``i``."""
-        here = self.tokens[i].text.lower()
+        here = self.words[i]
         feats = [context_feature(role, self.context[role][i]) for role in CONTEXT_ROLES]
         feats.append(context_feature("b-", bigram_key(self.context["p1"][i], here)))
         feats.append(context_feature("b+", bigram_key(here, self.context["n1"][i])))
@@ -154,7 +162,8 @@ class Featurizer:
             backed = frozenset(i for bt in found for i in range(bt.start, bt.end))
             tokfeat.lexicon_hits(tokens, types, self.pack, matcher or self.pack.matcher, tf, hidden, stem_matcher, backed)
         tokfeat.document_evidence(tokens, types, found, self.pack.en_nouns, tf)
-        return ArticleFeatures(text, tokens, tf.feats, tf.evidence, context_keys(tokens))
+        words = [t.text.lower() for t in tokens]
+        return ArticleFeatures(text, tokens, tf.feats, tf.evidence, words, neighbours(words))
 
     def all_features(self, af: ArticleFeatures, i: int) -> list[str]:
         """Every feature string of token ``i`` — what the trainer sees."""

@@ -9,40 +9,79 @@ batch per article) and gathered by index for every occurrence (DESIGN §3).
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress, repeat
+from operator import is_
 
 import numpy as np
 
-from mtcheck.features import BIGRAM_ROLES, CONTEXT_ROLES, ArticleFeatures, Featurizer, bigram_keys, context_features
+from mtcheck.features import BIGRAM_ROLES, BOUNDARY, CONTEXT_ROLES, ArticleFeatures, Featurizer, bigram_keys, context_features
 from mtcheck.model.hashing import feature_ids
 from mtcheck.model.sorting import sorted_by_key
 
 
-class VectorTable:
-    """Weight vectors keyed by a string, stored in one growing array for fast gathers."""
+class _Rows:
+    """Weight vectors in one array that grows by doubling, for fast gathers by row id."""
 
     def __init__(self, width: int) -> None:
-        self.index: dict[str, int] = {}
         self.data = np.zeros((1024, width), dtype=np.float32)
+        self.size = 0
+
+    def _append(self, vectors: np.ndarray) -> None:
+        need = self.size + len(vectors)
+        if need > len(self.data):
+            grown = np.zeros((max(need, 2 * len(self.data)), self.data.shape[1]), dtype=np.float32)
+            grown[: self.size] = self.data[: self.size]
+            self.data = grown
+        self.data[self.size : need] = vectors
+        self.size = need
+
+
+class VectorTable(_Rows):
+    """Weight vectors keyed by a string (``keys[row]`` is the key of a row)."""
+
+    def __init__(self, width: int) -> None:
+        super().__init__(width)
+        self.index: dict[str, int] = {}
+        self.keys: list[str] = []
 
     def ids(self, keys: list[str], compute: Callable[[list[str]], np.ndarray]) -> np.ndarray:
         """Row ids of ``keys``, computing the vectors of unseen keys in one batch."""
-        found = list(map(self.index.get, keys))
+        index = self.index
+        found = list(map(index.get, keys))
         if None in found:
-            self._add(list(dict.fromkeys(k for k, i in zip(keys, found) if i is None)), compute)
-            found = list(map(self.index.__getitem__, keys))
+            missing = list(dict.fromkeys(compress(keys, map(is_, found, repeat(None)))))
+            index.update(zip(missing, range(self.size, self.size + len(missing))))
+            self.keys += missing
+            self._append(compute(missing))
+            found = list(map(index.__getitem__, keys))
         return np.array(found, dtype=np.int64)
 
-    def _add(self, missing: list[str], compute: Callable[[list[str]], np.ndarray]) -> None:
-        """Append the vectors of unseen keys, doubling the array when it is full."""
-        start = len(self.index)
-        need = start + len(missing)
-        if need > len(self.data):
-            grown = np.zeros((max(need, 2 * len(self.data)), self.data.shape[1]), dtype=np.float32)
-            grown[:start] = self.data[:start]
-            self.data = grown
-        self.data[start:need] = compute(missing)
-        for offset, k in enumerate(missing):
-            self.index[k] = start + offset
+
+class PairTable(_Rows):
+    """Weight vectors keyed by a pair of ints coded ``left << 32 | right``.
+
+    An article's codes are looked up with one binary search over the sorted codes seen
+    so far, cheaper than a dict lookup per token (the dict outgrows the CPU caches)."""
+
+    def __init__(self, width: int) -> None:
+        super().__init__(width)
+        self.codes = np.zeros(0, dtype=np.int64)  # ascending
+        self.rows = np.zeros(0, dtype=np.int64)  # row of each code
+
+    def ids(self, codes: np.ndarray, compute: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+        """Row ids of ``codes``, computing the vectors of unseen codes in one batch."""
+        wanted, back = np.unique(codes, return_inverse=True)
+        at = np.searchsorted(self.codes, wanted)
+        seen = np.zeros(len(wanted), dtype=bool)
+        inside = at < len(self.codes)
+        seen[inside] = self.codes[at[inside]] == wanted[inside]
+        if not seen.all():
+            missing = wanted[~seen]
+            self.codes = np.insert(self.codes, at[~seen], missing)
+            self.rows = np.insert(self.rows, at[~seen], np.arange(self.size, self.size + len(missing)))
+            self._append(compute(missing))
+            at = np.searchsorted(self.codes, wanted)
+        return self.rows[at][back]
 
 
 class LinearModel:
@@ -55,7 +94,8 @@ class LinearModel:
         k = len(self.classes)
         self._types = VectorTable(k)
         self._context = VectorTable(k * len(CONTEXT_ROLES))
-        self._bigrams = VectorTable(k * len(BIGRAM_ROLES))
+        self._bigrams = PairTable(k * len(BIGRAM_ROLES))  # keyed by the context rows of the two words
+        self._type_words = np.zeros(0, dtype=np.int64)  # context row of each type row's lower-cased form
         self._row_cache: dict[str, int] = {}
 
     def rows(self, features: list[str]) -> np.ndarray:
@@ -105,22 +145,14 @@ class LinearModel:
 
     def logits(self, featurizer: Featurizer, af: ArticleFeatures) -> np.ndarray:
         n = len(af.tokens)
-        k = len(self.classes)
         out = np.tile(self.intercept, (n, 1))
         if n == 0:
             return out
         forms = [t.text for t in af.tokens]
-        type_ids = self._types.ids(forms, lambda keys: self._summed([featurizer.type_feats(f) for f in keys]))
+        type_ids = self._types.ids(forms, lambda keys: self._summed([w.feats for w in featurizer.word_types(keys)]))
         out += self._types.data[type_ids]
         if featurizer.config.context:
-            for r, role in enumerate(CONTEXT_ROLES):
-                ids = self._context.ids(af.context[role], self._context_vectors)
-                out += self._context.data[ids, r * k : (r + 1) * k]
-            here = list(map(str.lower, forms))
-            before = self._bigrams.ids(bigram_keys(af.context["p1"], here), self._bigram_vectors)
-            after = self._bigrams.ids(bigram_keys(here, af.context["n1"]), self._bigram_vectors)
-            out += self._bigrams.data[before, :k]  # (previous, this) as b-
-            out += self._bigrams.data[after, k:]  # (this, next) as b+
+            self._add_context(out, af, type_ids)
         flat = [f for feats in af.token_feats for f in feats]
         if flat:
             owner = np.repeat(np.arange(n), [len(feats) for feats in af.token_feats])
@@ -129,12 +161,39 @@ class LinearModel:
             np.add.at(out, owner[keep], self.coef[rows[keep]])
         return out
 
+    def _add_context(self, out: np.ndarray, af: ArticleFeatures, type_ids: np.ndarray) -> None:
+        """Add the context-window and bigram weights of every token to ``out``.
+
+        Words are found through their type rows and bigrams by their pair of word rows,
+        so no token costs a string or a dict lookup here."""
+        k = len(self.classes)
+        words = np.append(self._word_ids(type_ids), self._context.ids([BOUNDARY], self._context_vectors))  # -1: boundary
+        for r, role in enumerate(CONTEXT_ROLES):
+            out += self._context.data[words[af.neighbours[role]], r * k : (r + 1) * k]
+        here = words[:-1]
+        pairs = np.concatenate([words[af.neighbours["p1"]] << 32 | here, here << 32 | words[af.neighbours["n1"]]])
+        rows = self._bigrams.ids(pairs, self._bigram_vectors)
+        out += self._bigrams.data[rows[: len(here)], :k]  # (previous, this) as b-
+        out += self._bigrams.data[rows[len(here) :], k:]  # (this, next) as b+
+
+    def _word_ids(self, type_ids: np.ndarray) -> np.ndarray:
+        """The context row of each token's lower-cased form, via its type row."""
+        known = len(self._type_words)
+        if known < self._types.size:
+            new = [form.lower() for form in self._types.keys[known:]]
+            self._type_words = np.append(self._type_words, self._context.ids(new, self._context_vectors))
+        return self._type_words[type_ids]
+
     def _context_vectors(self, keys: list[str]) -> np.ndarray:
         """For each word form, its weight vector in each context role, side by side."""
         return self._role_vectors(keys, CONTEXT_ROLES)
 
-    def _bigram_vectors(self, keys: list[str]) -> np.ndarray:
-        return self._role_vectors(keys, BIGRAM_ROLES)
+    def _bigram_vectors(self, pairs: np.ndarray) -> np.ndarray:
+        """For each (left, right) pair of context rows, its b- and b+ weight vectors side by side."""
+        words = self._context.keys
+        lefts = list(map(words.__getitem__, (pairs >> 32).tolist()))
+        rights = list(map(words.__getitem__, (pairs & 0xFFFFFFFF).tolist()))
+        return self._role_vectors(bigram_keys(lefts, rights), BIGRAM_ROLES)
 
     def _role_vectors(self, keys: list[str], roles: tuple[str, ...]) -> np.ndarray:
         w = self._single([f for role in roles for f in context_features(role, keys)])
