@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import Callable
 
 from mtcheck.features import tokens as tokfeat
@@ -154,7 +155,8 @@ class Featurizer:
         tokens = tokenize(text)
         tf = tokfeat.TokenFeatures([[] for _ in tokens], [[] for _ in tokens])
         tokfeat.positional(tokens, tf)
-        types = self.word_types([t.text for t in tokens])
+        forms = list(map(attrgetter("text"), tokens))
+        types = self.word_types(forms)
         tokfeat.frequency_conjunctions(types, tf)
         tokfeat.pattern_hits(text, tokens, self.pack, tf)
         found = back_translations(tokens, types, self.pack) if self.config.document else []
@@ -162,7 +164,7 @@ class Featurizer:
             backed = frozenset(i for bt in found for i in range(bt.start, bt.end))
             tokfeat.lexicon_hits(tokens, types, self.pack, matcher or self.pack.matcher, tf, hidden, stem_matcher, backed)
         tokfeat.document_evidence(tokens, types, found, self.pack.en_nouns, tf)
-        words = [t.text.lower() for t in tokens]
+        words = list(map(str.lower, forms))
         return ArticleFeatures(text, tokens, tf.feats, tf.evidence, words, neighbours(words))
 
     def all_features(self, af: ArticleFeatures, i: int) -> list[str]:

@@ -30,9 +30,8 @@ class FrequencyTable:
         if not words or not len(self.words):
             return [(0.0, 0.0, -1.0)] * len(words)
         idx = np.minimum(np.searchsorted(self.words, words), len(self.words) - 1)
-        hits = [self.words[i] == w for i, w in zip(idx.tolist(), words)]
-        found = zip(hits, self.en[idx].tolist(), self.src[idx].tolist(), self.cap[idx].tolist())
-        return [(e, s, c) if hit else (0.0, 0.0, -1.0) for hit, e, s, c in found]
+        found = zip(words, self.words[idx].tolist(), self.en[idx].tolist(), self.src[idx].tolist(), self.cap[idx].tolist())
+        return [(e, s, c) if w == near else (0.0, 0.0, -1.0) for w, near, e, s, c in found]
 
     def with_capitalisation(self, counts: dict[str, tuple[int, int]], min_uses: int = 5) -> "FrequencyTable":
         """A copy whose capitalised shares come from ``counts``: word -> (capitalised, all) uses."""

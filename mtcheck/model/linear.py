@@ -9,8 +9,8 @@ batch per article) and gathered by index for every occurrence (DESIGN §3).
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import compress, repeat
-from operator import is_
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_
 
 import numpy as np
 
@@ -148,14 +148,14 @@ class LinearModel:
         out = np.tile(self.intercept, (n, 1))
         if n == 0:
             return out
-        forms = [t.text for t in af.tokens]
+        forms = list(map(attrgetter("text"), af.tokens))
         type_ids = self._types.ids(forms, lambda keys: self._summed([w.feats for w in featurizer.word_types(keys)]))
         out += self._types.data[type_ids]
         if featurizer.config.context:
             self._add_context(out, af, type_ids)
-        flat = [f for feats in af.token_feats for f in feats]
+        flat = list(chain.from_iterable(af.token_feats))
         if flat:
-            owner = np.repeat(np.arange(n), [len(feats) for feats in af.token_feats])
+            owner = np.repeat(np.arange(n), list(map(len, af.token_feats)))
             rows = self.rows(flat)
             keep = rows >= 0
             np.add.at(out, owner[keep], self.coef[rows[keep]])

@@ -87,8 +87,13 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), warnings
 
 
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _control_share(sample: bytes) -> float:
+    """Share of control bytes other than tab, newline, form feed and carriage return
+    (counted by deleting them in C, not by a Python loop over up to 8 KiB per file)."""
     if not sample:
         return 0.0
-    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    bad = len(sample) - len(sample.translate(None, _CONTROL))
     return bad / len(sample)
