@@ -49,7 +49,21 @@ def test_prefilter(regex, first, required):
     assert [r.pattern for r in pre.required] == required
 
 
-@pytest.mark.parametrize("regex", [r"(?<=a)b+", r"\bx?y", r"(?:ab|cd)e", r"(?:a|)b", r"[^a]b", r"a*b", r"^[0-3]\d+%"])
+@pytest.mark.parametrize(
+    "regex,runs",
+    [
+        (r"(?<=\w) +[?!]", ["[\\ ][\\?!]"]),  # the last of the spaces is next to the mark
+        (r"[a-z]{2,}[.!?](?!com)[A-Z]", ["[a-z][a-z]", "[a-z][\\.!\\?][A-Z]"]),  # a lookahead takes no room
+        (r"\d{1,3}(?: \d{3})+", ["[\\d][\\ ][\\d][\\d][\\d]", "[\\ ][\\d][\\d][\\d]"]),
+        (r"a?b|cd", []),  # optional and alternative parts break runs
+    ],
+)
+def test_runs(regex, runs):
+    assert [r.pattern for r in prefilter(re.compile(regex)).runs] == runs
+
+
+@pytest.mark.parametrize("regex", [r"(?<=a)b+", r"\bx?y", r"(?:ab|cd)e", r"(?:a|)b", r"[^a]b", r"a*b", r"^[0-3]\d+%",
+                                   r"[a-e]{2,}[%x](?!y)[a-z]+", r"\d{1,2}(?: \d{2})+", r"(?:ab){2}c"])
 def test_same_matches_for_other_regexes(regex):
     rx = re.compile(regex, re.MULTILINE)
     pre = prefilter(rx)

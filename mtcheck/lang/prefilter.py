@@ -6,6 +6,8 @@ character of the article. From the parsed regex we work out
 
 * characters every match must contain (a ``%``, a ``/``, one of ``?!:;``): an article
   holding none of one such class cannot match, and is not searched at all;
+* runs of characters every match holds side by side (a space before ``?!:;``, a lower-case
+  letter, ``.!?`` and a letter for a glued sentence): an article without one is not searched;
 * the class of characters a match must begin with (a digit, ``M``, a dash): the places
   holding one are found once per article by a fast scan and the regex is tried only there.
 
@@ -48,6 +50,7 @@ class Prefilter:
 
     first: re.Pattern | None = None  # one character class; None: anywhere
     required: tuple[re.Pattern, ...] = ()  # one character class each
+    runs: tuple[re.Pattern, ...] = ()  # one run of adjacent character classes each
 
 
 def prefilter(regex: re.Pattern) -> Prefilter:
@@ -67,7 +70,7 @@ def prefilter(regex: re.Pattern) -> Prefilter:
     except _Unknown:
         first = None
     required = tuple(dict.fromkeys(_compile(parts, flags) for parts in _required(list(parsed))))
-    return Prefilter(first, required)
+    return Prefilter(first, required, _runs(list(parsed), flags))
 
 
 def _compile(parts: list[str], flags: int) -> re.Pattern:
@@ -128,6 +131,42 @@ def _required(items: list) -> list[list[str]]:
     return out
 
 
+def _runs(items: list, flags: int) -> tuple[re.Pattern, ...]:
+    """Regexes of the runs (two characters or more) that every match holds side by side."""
+    runs: list[list[str]] = [[]]
+    for cls in _linear(items):
+        if cls is None:
+            runs.append([])
+        else:
+            runs[-1].append(cls)
+    return tuple(re.compile("".join(run), flags) for run in runs if len(run) > 1)
+
+
+def _linear(items: list) -> list[str | None]:
+    """The characters a match consumes in order, each as a class (``[...]``), with None
+    wherever the count or the kind of the characters between is not known."""
+    out: list[str | None] = []
+    for op, av in items:
+        if op in _ZERO_WIDTH:  # consumes nothing: the characters around it are adjacent
+            continue
+        if op is sre.LITERAL or op is sre.IN:
+            try:
+                out.append("[" + "".join(_class([(op, av)] if op is sre.LITERAL else av)) + "]")
+            except _Unknown:
+                out.append(None)
+        elif op is sre.SUBPATTERN and not (av[1] | av[2]) & re.IGNORECASE:
+            out += _linear(list(av[3]))
+        elif op in _REPEATS and av[0] > 0:
+            low, high, sub = av
+            once = _linear(list(sub))
+            # the first ``low`` copies sit side by side after what comes before; with more
+            # copies possible, the last precedes what comes after, unknown ones in between
+            out += once * low if low == high else once * low + [None] + once
+        else:
+            out.append(None)
+    return out
+
+
 def _class(items: list) -> list[str]:
     out = []
     for op, av in items:
@@ -166,7 +205,7 @@ class ArticleScan:
 
 def find_matches(regex: re.Pattern, pre: Prefilter, scan: ArticleScan) -> Iterator[re.Match]:
     """``regex.finditer(scan.text)``, searching less."""
-    if not all(scan.present(cls) for cls in pre.required):
+    if not all(scan.present(cls) for cls in pre.required) or not all(scan.present(run) for run in pre.runs):
         return iter(())
     where = scan.places(pre.first) if pre.first is not None else None
     return regex.finditer(scan.text) if where is None else _tried_at(regex, scan.text, where)
