@@ -8,7 +8,7 @@ batch per article) and gathered by index for every occurrence (DESIGN §3).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_
 
@@ -17,6 +17,16 @@ import numpy as np
 from mtcheck.features import BIGRAM_ROLES, BOUNDARY, CONTEXT_ROLES, ArticleFeatures, Featurizer, bigram_keys, context_features
 from mtcheck.model.hashing import feature_ids
 from mtcheck.model.sorting import sorted_by_key
+
+
+def _cached(cache: dict[str, int], keys: list[str], compute: Callable[[list[str]], Iterable[int]]) -> np.ndarray:
+    """``cache[key]`` of every key, first adding the values of unseen keys, computed in one batch."""
+    found = list(map(cache.get, keys))
+    if None in found:
+        missing = list(dict.fromkeys(compress(keys, map(is_, found, repeat(None)))))
+        cache.update(zip(missing, compute(missing)))
+        found = list(map(cache.__getitem__, keys))
+    return np.array(found, dtype=np.int64)
 
 
 class _Rows:
@@ -46,15 +56,13 @@ class VectorTable(_Rows):
 
     def ids(self, keys: list[str], compute: Callable[[list[str]], np.ndarray]) -> np.ndarray:
         """Row ids of ``keys``, computing the vectors of unseen keys in one batch."""
-        index = self.index
-        found = list(map(index.get, keys))
-        if None in found:
-            missing = list(dict.fromkeys(compress(keys, map(is_, found, repeat(None)))))
-            index.update(zip(missing, range(self.size, self.size + len(missing))))
-            self.keys += missing
-            self._append(compute(missing))
-            found = list(map(index.__getitem__, keys))
-        return np.array(found, dtype=np.int64)
+        return _cached(self.index, keys, lambda missing: self._add(missing, compute(missing)))
+
+    def _add(self, keys: list[str], vectors: np.ndarray) -> range:
+        rows = range(self.size, self.size + len(keys))
+        self.keys += keys
+        self._append(vectors)
+        return rows
 
 
 class PairTable(_Rows):
@@ -100,13 +108,7 @@ class LinearModel:
 
     def rows(self, features: list[str]) -> np.ndarray:
         """Row index of each feature in ``coef``; -1 for features the model never saw."""
-        cache = self._row_cache
-        found = list(map(cache.get, features))
-        if None in found:
-            missing = [f for f in dict.fromkeys(features) if f not in cache]
-            cache.update(zip(missing, self._lookup(missing).tolist()))
-            found = list(map(cache.__getitem__, features))
-        return np.array(found, dtype=np.int64)
+        return _cached(self._row_cache, features, lambda missing: self._lookup(missing).tolist())
 
     def _lookup(self, features: list[str]) -> np.ndarray:
         """Uncached :meth:`rows`, for features looked up once (context keys are cached per key)."""
