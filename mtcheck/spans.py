@@ -51,9 +51,20 @@ def candidate_spans(af: ArticleFeatures, probs: np.ndarray, classes: list[str], 
     for s in spans:
         s.raw = float(p_slip[s.first : s.last + 1].max())
         summed = probs[s.first : s.last + 1, 1:].sum(axis=0)
-        s.category = classes[int(summed.argmax()) + 1]
+        s.category = _pattern_category(af, s) or classes[int(summed.argmax()) + 1]
         s.start, s.end = toks[s.first].start, toks[s.last].end
     return spans
+
+
+def _pattern_category(af: ArticleFeatures, span: Span) -> str:
+    """The category of a typography or number pattern that covers the whole span, if any:
+    "1ère" is a French ordinal (number_format) even when its French letters make the model
+    lean to untranslated, and its rule and category must agree."""
+    for ev in af.evidence[span.first]:
+        category = ev.get("category")
+        if category and ev.start <= span.first and span.last < ev.end:
+            return category
+    return ""
 
 
 def _grow_to_evidence(af: ArticleFeatures, spans: list[Span]) -> list[Span]:

@@ -108,3 +108,19 @@ def test_back_translation_skips_a_gloss_in_parentheses(detector):
     # only the later, unglossed "Wind" is evidence
     assert [(offset, run) for offset, run, _ in _back_translation_runs(detector, text)] == [(text.rindex("Wind"), "Wind")]
 
+
+
+def test_pattern_span_takes_the_pattern_category(detector):
+    """'1ère' is a French ordinal: its finding is number_format, whatever its French letters
+    suggest to the model, so the rule and the category agree."""
+    sentence = "The club finished 1ère in the league, its best season since the war, the coach said."
+    hits = [f for f in detector.check(sentence).findings if f.text == "1ère"]
+    assert hits and hits[0].category == "number_format" and hits[0].rule == "number_format/french-ordinal"
+
+
+def test_every_rule_is_listed_under_its_category(detector):
+    from mtcheck.explain import RULES
+
+    text = "\n\n".join(c[2] for c in CASES) + "\n\nThe club finished 1ère, and the mayor, Mme Durand, spoke at 9h."
+    for f in detector.check(text).findings:
+        assert f.rule in RULES and f.rule.startswith(f.category + "/"), f

@@ -225,7 +225,7 @@ def pattern_hits(text: str, tokens: list[Token], pack: LanguagePack, tf: TokenFe
                     last = i
             if first is None:
                 continue
-            ev = Evidence(f"pat={pat.id}", pat.id, first, last + 1, (("match", m.group()),))
+            ev = Evidence(f"pat={pat.id}", pat.id, first, last + 1, (("match", m.group()), ("category", pat.category)))
             for i in range(first, last + 1):
                 _add(tf, i, f"pat={pat.id}", ev)
     _unbalanced_quotes(tokens, tf)
