@@ -141,6 +141,7 @@ def lexicon_hits(
             counts[h.payload.name] = counts.get(h.payload.name, 0) + 1  # type: ignore[union-attr]
     for h in hits:
         role = "B"
+        capital_inside = h.kind == "untranslated" and any(t.text[:1].isupper() for t in _inner(tokens, h.start, h.end))
         for i in range(h.start, h.end):
             if h.kind == "literal":
                 entry: NameEntry = h.payload  # type: ignore[assignment]
@@ -176,6 +177,8 @@ def lexicon_hits(
                 feat = "untr:q" if tokens[i].in_quotes else "untr"
                 ev = Evidence(feat, "lexicon", h.start, h.end, (("english", u.english),))  # type: ignore[attr-defined]
                 _add(tf, i, feat, ev)
+                if capital_inside:  # "Syndicat de la magistrature", «Face à la rue»: a French name or title
+                    _add(tf, i, "untr:cap")
             else:  # name, accepted, loanword: evidence *against* a slip
                 _add(tf, i, f"{h.kind}:{role}")
             role = "I"
